@@ -1,0 +1,167 @@
+package dev.leverans;
+
+import dev.leverans.auth.Authenticator;
+import dev.leverans.auth.TokenService;
+import dev.leverans.config.ConfigDocuments;
+import dev.leverans.config.EnvSubstitution;
+import dev.leverans.config.ServerConfig;
+import dev.leverans.klarna.CallbackMetrics;
+import dev.leverans.klarna.KlarnaCallbacks;
+import dev.leverans.klarna.KlarnaResponses;
+import dev.leverans.merchantapi.MerchantApi;
+import dev.leverans.merchantapi.ShipmentViews;
+import dev.leverans.merchants.Merchant;
+import dev.leverans.merchants.MerchantLoader;
+import dev.leverans.merchants.MerchantRegistry;
+import dev.leverans.server.ErrorMapping;
+import dev.leverans.server.Health;
+import dev.leverans.server.HttpMetrics;
+import dev.leverans.server.Json;
+import dev.leverans.server.JsonResponses;
+import dev.leverans.server.RequestBodies;
+import dev.leverans.server.Routes;
+import dev.leverans.shipments.ShipmentService;
+import dev.leverans.storage.SqlShipmentStore;
+import dev.leverans.storage.SqliteDatabase;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson3;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The composition root: builds every part from the configuration and owns their lifecycle. */
+public final class Leverans implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Leverans.class);
+    private static final Set<String> DEMO_KEYS = Set.of("demo-secret", "outlet-secret");
+    public static final long MAX_REQUEST_BYTES = 1024 * 1024;
+
+    private final ServerConfig config;
+    private final SqlShipmentStore store;
+    private final ShipmentService shipments;
+    private final Javalin app;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("leverans-expiry").daemon(true).factory());
+
+    public Leverans(ServerConfig config, Function<String, String> env, Clock clock) {
+        this.config = config;
+        MerchantRegistry registry = new MerchantLoader(new ConfigDocuments(new EnvSubstitution(env)))
+                .loadDirectory(config.merchantsDir());
+        warnAboutDemoCredentials(registry);
+        Supplier<MerchantRegistry> merchants = () -> registry;
+
+        JsonMapper json = Json.mapper();
+        this.store = new SqlShipmentStore(SqliteDatabase.open(config.dataDir()));
+        KlarnaResponses wire = new KlarnaResponses(json);
+        this.shipments = new ShipmentService(store, clock, Duration.ofMinutes(config.reservationTtlMinutes()), wire::reservedSnapshot);
+        TokenService tokens = new TokenService(signingKey(config), config.tokenIssuer(),
+                Duration.ofSeconds(config.tokenTtlSeconds()), clock);
+        List<String> schemas = new ArrayList<>(KlarnaCallbacks.SCHEMAS);
+        schemas.addAll(MerchantApi.SCHEMAS);
+        RequestBodies bodies = new RequestBodies(json, schemas);
+        JsonResponses responses = new JsonResponses(json);
+
+        KlarnaCallbacks klarna = new KlarnaCallbacks(new Authenticator(merchants, tokens), shipments, bodies, responses,
+                wire, new CallbackMetrics(metrics), clock, config.publicBaseUrl(), config.basePath());
+        MerchantApi merchantApi = new MerchantApi(merchants, shipments, bodies, responses, new ShipmentViews(json));
+        Health health = new Health(merchants, store, responses);
+        HttpMetrics httpMetrics = new HttpMetrics(metrics);
+
+        this.app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.jsonMapper(new JavalinJackson3(json, false));
+            c.http.maxRequestSize = MAX_REQUEST_BYTES;
+            c.requestLogger.http(httpMetrics::record);
+            ErrorMapping.register(c.routes, responses);
+            Routes.register(c.routes, config.basePath(), klarna, merchantApi, health, metrics);
+        });
+        bindJvmMetrics();
+        new JettyServerThreadPoolMetrics(app.jettyServer().threadPool(), Tags.empty()).bindTo(metrics);
+    }
+
+    /** Starts serving; returns the bound port (useful with port 0). */
+    public int start() {
+        app.start(config.host(), config.port());
+        JettyConnectionMetrics.addToAllConnectors(app.jettyServer().server(), metrics);
+        scheduler.scheduleWithFixedDelay(this::expireStale, 30, 30, TimeUnit.SECONDS);
+        LOG.info("Leverans listening on {}:{} with Klarna callbacks under {}", config.host(), app.port(), config.basePath());
+        return app.port();
+    }
+
+    public int port() { return app.port(); }
+
+    public ShipmentService shipments() { return shipments; }
+
+    private void expireStale() {
+        try {
+            int expired = shipments.expireStale();
+            if (expired > 0) LOG.info("expired {} unconfirmed reservations", expired);
+        } catch (RuntimeException e) {
+            LOG.warn("expiring reservations failed; will retry", e);
+        }
+    }
+
+    private void bindJvmMetrics() {
+        new JvmMemoryMetrics().bindTo(metrics);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(metrics);
+        closeables.add(gc);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+    }
+
+    private static byte[] signingKey(ServerConfig config) {
+        if (!config.tokenSigningKey().isEmpty()) return config.tokenSigningKey().getBytes(StandardCharsets.UTF_8);
+        LOG.warn("No auth.token_signing_key configured: using a random key. Tokens end with this process and are not "
+                + "valid on other instances; set LEVERANS_TOKEN_SIGNING_KEY (32+ characters) in production.");
+        return TokenService.randomKey();
+    }
+
+    private static void warnAboutDemoCredentials(MerchantRegistry registry) {
+        List<Merchant> demo = registry.withDemoCredentials(DEMO_KEYS);
+        if (demo.isEmpty()) return;
+        String ids = demo.stream().map(Merchant::id).toList().toString();
+        LOG.warn("""
+
+                ************************************************************************
+                *  DEMO CREDENTIALS ACTIVE for merchants {}
+                *  Their Klarna keys are published in the README. Anyone can get tokens.
+                *  Set real keys (e.g. LEVERANS_DEMO_KEY) before going live.
+                ************************************************************************""", ids);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        app.stop();
+        store.close();
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.debug("closing {} failed", c, e);
+            }
+        }
+    }
+}

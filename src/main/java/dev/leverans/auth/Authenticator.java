@@ -1,0 +1,37 @@
+package dev.leverans.auth;
+
+import dev.leverans.merchants.Merchant;
+import dev.leverans.merchants.MerchantRegistry;
+import dev.leverans.merchants.Secret;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Klarna-facing authentication: digest proof in, bearer token out; bearer token in, merchant out. */
+public final class Authenticator {
+    private static final String BEARER = "Bearer ";
+    // Compared against when the identifier is unknown, so both paths cost one hash.
+    private static final Secret UNKNOWN = new Secret("unknown-merchant-placeholder");
+
+    private final Supplier<MerchantRegistry> merchants;
+    private final TokenService tokens;
+
+    public Authenticator(Supplier<MerchantRegistry> merchants, TokenService tokens) {
+        this.merchants = merchants;
+        this.tokens = tokens;
+    }
+
+    public Optional<TokenService.IssuedToken> authenticate(String identifier, String nonce, String digest) {
+        Optional<Merchant> merchant = merchants.get().byIdentifier(identifier);
+        boolean valid = KlarnaDigest.matches(nonce, digest, merchant.map(Merchant::key).orElse(UNKNOWN));
+        if (!valid || merchant.isEmpty()) return Optional.empty();
+        return Optional.of(tokens.issue(merchant.get().identifier()));
+    }
+
+    /** The merchant behind an {@code Authorization: Bearer} header value, if the token is valid. */
+    public Optional<Merchant> merchantFor(String authorizationHeader) {
+        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        return tokens.verify(authorizationHeader.substring(BEARER.length()).trim()).flatMap(merchants.get()::byIdentifier);
+    }
+}

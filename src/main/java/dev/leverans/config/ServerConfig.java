@@ -1,0 +1,55 @@
+package dev.leverans.config;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * The server settings file ({@code config/leverans.yaml}). {@code LEVERANS_PORT} and
+ * {@code LEVERANS_DATA_DIR} override port and data directory. The merchants directory is relative
+ * to the settings file, the data directory to the working directory.
+ */
+public record ServerConfig(String host, int port, String basePath, String publicBaseUrl, Path dataDir,
+                           String tokenSigningKey, long tokenTtlSeconds, String tokenIssuer,
+                           long reservationTtlMinutes, Path merchantsDir) {
+
+    record File(Server server, Storage storage, Auth auth, Shipments shipments, Merchants merchants) {}
+    record Server(String host, Integer port, String basePath, String publicBaseUrl) {}
+    record Storage(String dataDir) {}
+    record Auth(String tokenSigningKey, Long tokenTtlSeconds, String issuer) {}
+    record Shipments(Long reservationTtlMinutes) {}
+    record Merchants(String directory) {}
+
+    public static ServerConfig load(Path file, Function<String, String> env) {
+        ConfigDocuments documents = new ConfigDocuments(new EnvSubstitution(env));
+        File f = documents.bind(documents.read(file, "server.schema.json"), File.class, file);
+        String portOverride = env.apply("LEVERANS_PORT");
+        int port = f.server().port();
+        if (portOverride != null && !portOverride.isBlank()) {
+            try {
+                port = Integer.parseInt(portOverride.trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigException("LEVERANS_PORT: '" + portOverride + "' is not a port number");
+            }
+            if (port < 0 || port > 65535) throw new ConfigException("LEVERANS_PORT: " + port + " is not a port number");
+        }
+        String dataDirOverride = env.apply("LEVERANS_DATA_DIR");
+        String dataDir = dataDirOverride != null && !dataDirOverride.isBlank() ? dataDirOverride : f.storage().dataDir();
+        Auth auth = f.auth() == null ? new Auth(null, null, null) : f.auth();
+        Path base = file.toAbsolutePath().getParent();
+        return new ServerConfig(
+                orDefault(f.server().host(), "0.0.0.0"), port, orDefault(f.server().basePath(), "/ksa"),
+                stripTrailingSlash(orDefault(f.server().publicBaseUrl(), "")), Path.of(dataDir),
+                orDefault(auth.tokenSigningKey(), ""), auth.tokenTtlSeconds() == null ? 3600 : auth.tokenTtlSeconds(),
+                orDefault(auth.issuer(), "leverans"),
+                f.shipments() == null || f.shipments().reservationTtlMinutes() == null ? 60 : f.shipments().reservationTtlMinutes(),
+                base.resolve(f.merchants().directory()));
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.leverans.klarna;
+
+import dev.leverans.auth.Authenticator;
+import dev.leverans.merchants.Merchant;
+import dev.leverans.rules.Fallback;
+import dev.leverans.rules.Quote;
+import dev.leverans.rules.UnpricedCurrencyException;
+import dev.leverans.rules.RuleEvaluator;
+import dev.leverans.server.ApiException;
+import dev.leverans.server.JsonResponses;
+import dev.leverans.server.RequestBodies;
+import dev.leverans.shipments.ChoiceRejectedException;
+import dev.leverans.shipments.ShipmentService;
+import dev.leverans.shipments.StoreResult;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The six Klarna Shipping Assistant callbacks: parse, call the core, render. */
+public final class KlarnaCallbacks {
+    private static final Logger LOG = LoggerFactory.getLogger(KlarnaCallbacks.class);
+    public static final List<String> SCHEMAS = List.of("AuthRequest", "ShippingOptionsRequest", "SelectShipmentRequest");
+
+    private final Authenticator auth;
+    private final ShipmentService shipments;
+    private final RequestBodies bodies;
+    private final JsonResponses responses;
+    private final KlarnaResponses wire;
+    private final CallbackMetrics metrics;
+    private final Clock clock;
+    private final String publicBaseUrl;
+    private final String basePath;
+
+    public KlarnaCallbacks(Authenticator auth, ShipmentService shipments, RequestBodies bodies, JsonResponses responses,
+                           KlarnaResponses wire, CallbackMetrics metrics, Clock clock, String publicBaseUrl, String basePath) {
+        this.auth = auth;
+        this.shipments = shipments;
+        this.bodies = bodies;
+        this.responses = responses;
+        this.wire = wire;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl;
+        this.basePath = basePath;
+    }
+
+    public void auth(Context ctx) {
+        AuthRequest body = bodies.read(ctx, "AuthRequest", AuthRequest.class);
+        var token = auth.authenticate(body.identifier(), body.secret().nonce(), body.secret().digest())
+                .orElseThrow(ApiException::unauthorized);
+        responses.send(ctx, 201, Map.of("token", token.token(), "expires_in", token.expiresInSeconds()));
+    }
+
+    public void shippingOptions(Context ctx) {
+        Merchant merchant = merchant(ctx);
+        CallbackRequest body = bodies.read(ctx, "ShippingOptionsRequest", CallbackRequest.class);
+        Quote quote = quote(merchant, body);
+        metrics.quoted(merchant.id(), quote);
+        responses.send(ctx, 200, wire.options(quote.options()));
+    }
+
+    /** Never fails for a priced currency: anything unexpected answers the default option. */
+    private Quote quote(Merchant merchant, CallbackRequest body) {
+        Instant now = clock.instant();
+        try {
+            return RuleEvaluator.evaluate(merchant.rules(), KlarnaRequests.quoteRequest(body), now);
+        } catch (UnpricedCurrencyException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("evaluating options for merchant {} failed; answering the default option", merchant.id(), e);
+            if (!merchant.rules().prices(body.currency())) throw new UnpricedCurrencyException(body.currency());
+            return RuleEvaluator.fallback(merchant.rules(), KlarnaRequests.countryOnly(body), now, Fallback.EVALUATION_FAILED);
+        }
+    }
+
+    public void selectShipment(Context ctx) {
+        Merchant merchant = merchant(ctx);
+        CallbackRequest body = bodies.read(ctx, "SelectShipmentRequest", CallbackRequest.class);
+        StoreResult result = recorded(merchant, () -> shipments.reserve(merchant, body.sessionId(),
+                KlarnaRequests.quoteRequest(body), KlarnaRequests.choice(body)));
+        if (result.outcome() == StoreResult.Outcome.REFUSED) {
+            throw new ApiException(409, "the shipment of this session is already " + result.shipment().status().wireName());
+        }
+        sendShipment(ctx, 201, result);
+    }
+
+    public void changeShipment(Context ctx) {
+        Merchant merchant = merchant(ctx);
+        CallbackRequest body = bodies.read(ctx, "SelectShipmentRequest", CallbackRequest.class);
+        StoreResult result = recorded(merchant, () -> shipments.change(merchant, ctx.pathParam("id"),
+                KlarnaRequests.quoteRequest(body), KlarnaRequests.choice(body)));
+        switch (result.outcome()) {
+            case NOT_FOUND -> throw ApiException.notFound("shipment");
+            case REFUSED -> throw new ApiException(409, "the shipment is already " + result.shipment().status().wireName()
+                    + " and can no longer be changed");
+            default -> sendShipment(ctx, 200, result);
+        }
+    }
+
+    public void confirmShipment(Context ctx) {
+        Merchant merchant = merchant(ctx);
+        StoreResult result = shipments.confirm(merchant, ctx.pathParam("id"));
+        if (result.outcome() == StoreResult.Outcome.NOT_FOUND) throw ApiException.notFound("shipment");
+        metrics.reservation(merchant.id(), result.outcome() == StoreResult.Outcome.UPDATED ? "confirmed" : "confirm_repeated");
+        responses.send(ctx, 200, Map.of("shipment_id", result.shipment().id(), "status", result.shipment().status().wireName()));
+    }
+
+    public void getShipment(Context ctx) {
+        Merchant merchant = merchant(ctx);
+        var shipment = shipments.find(merchant, ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("shipment"));
+        responses.send(ctx, 200, wire.shipment(shipment));
+    }
+
+    private StoreResult recorded(Merchant merchant, java.util.function.Supplier<StoreResult> write) {
+        try {
+            StoreResult result = write.get();
+            metrics.reservation(merchant.id(), result.outcome().name().toLowerCase(Locale.ROOT));
+            return result;
+        } catch (ChoiceRejectedException e) {
+            metrics.reservation(merchant.id(), "rejected_" + e.kind().name().toLowerCase(Locale.ROOT));
+            throw e;
+        }
+    }
+
+    private void sendShipment(Context ctx, int status, StoreResult result) {
+        ctx.header("Location", baseUrl(ctx) + "/shipment/" + result.shipment().id());
+        responses.send(ctx, status, wire.shipment(result.shipment()));
+    }
+
+    /** The callbacks' public base URL: configured (behind a proxy) or as this request reached us. */
+    private String baseUrl(Context ctx) {
+        if (!publicBaseUrl.isEmpty()) return publicBaseUrl;
+        return ctx.scheme() + "://" + ctx.host() + basePath;
+    }
+
+    private Merchant merchant(Context ctx) {
+        return auth.merchantFor(ctx.header("Authorization")).orElseThrow(ApiException::unauthorized);
+    }
+}

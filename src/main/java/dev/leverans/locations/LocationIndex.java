@@ -1,0 +1,52 @@
+package dev.leverans.locations;
+
+import dev.leverans.rules.Destination;
+import dev.leverans.rules.LocationQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A merchant's locations, indexed by (carrier, type, country); immutable once built. */
+public final class LocationIndex {
+    private final Map<String, List<Location>> byKey;
+
+    public LocationIndex(List<Location> locations) {
+        Map<String, List<Location>> index = new HashMap<>();
+        for (Location l : locations) {
+            index.computeIfAbsent(key(l.carrier(), l.type(), l.address().country()), k -> new ArrayList<>()).add(l);
+        }
+        index.replaceAll((k, v) -> List.copyOf(v));
+        this.byKey = Map.copyOf(index);
+    }
+
+    public static LocationIndex empty() { return new LocationIndex(List.of()); }
+
+    /**
+     * The {@code query.limit()} locations nearest the destination. With only the country known,
+     * the first ones in file order.
+     */
+    public List<Location> nearest(LocationQuery query, Destination destination) {
+        List<Location> candidates = candidates(query, destination.country());
+        if (destination.postalCode() == null) return candidates.stream().limit(query.limit()).toList();
+        return candidates.stream().sorted(PostalNearness.to(destination.postalCode())).limit(query.limit()).toList();
+    }
+
+    /** A location the option may be collected at in the destination country, by id. */
+    public Optional<Location> find(LocationQuery query, String country, String id) {
+        return candidates(query, country).stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    private List<Location> candidates(LocationQuery query, String country) {
+        List<Location> all = new ArrayList<>();
+        for (String type : query.locationTypes()) {
+            all.addAll(byKey.getOrDefault(key(query.carrier(), type, country), List.of()));
+        }
+        return all;
+    }
+
+    private static String key(String carrier, String type, String country) {
+        return carrier + '|' + type + '|' + country;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.leverans.merchantapi;
+
+import dev.leverans.merchants.Merchant;
+import dev.leverans.merchants.MerchantRegistry;
+import dev.leverans.server.ApiException;
+import dev.leverans.server.JsonResponses;
+import dev.leverans.server.RequestBodies;
+import dev.leverans.shipments.BookingUpdate;
+import dev.leverans.shipments.Shipment;
+import dev.leverans.shipments.ShipmentQuery;
+import dev.leverans.shipments.ShipmentService;
+import dev.leverans.shipments.ShipmentStatus;
+import dev.leverans.shipments.StoreResult;
+import dev.leverans.shipments.Tracking;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The merchant's own API (its API keys, never the Klarna key): list and read shipments, report
+ * booking, progress and tracking.
+ */
+public final class MerchantApi {
+    public static final List<String> SCHEMAS = List.of("BookingRequest");
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+    private static final String BEARER = "Bearer ";
+
+    private final Supplier<MerchantRegistry> merchants;
+    private final ShipmentService shipments;
+    private final RequestBodies bodies;
+    private final JsonResponses responses;
+    private final ShipmentViews views;
+
+    public MerchantApi(Supplier<MerchantRegistry> merchants, ShipmentService shipments, RequestBodies bodies,
+                       JsonResponses responses, ShipmentViews views) {
+        this.merchants = merchants;
+        this.shipments = shipments;
+        this.bodies = bodies;
+        this.responses = responses;
+        this.views = views;
+    }
+
+    /** The merchant whose API key the request carries ({@code Authorization: Bearer} or {@code X-Api-Key}). */
+    public Merchant merchant(Context ctx) {
+        String key = ctx.header("X-Api-Key");
+        String authorization = ctx.header("Authorization");
+        if (key == null && authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            key = authorization.substring(BEARER.length()).trim();
+        }
+        if (key == null || key.isEmpty()) throw ApiException.unauthorized();
+        return merchants.get().byApiKey(key).orElseThrow(ApiException::unauthorized);
+    }
+
+    public void list(Context ctx) {
+        Merchant merchant = merchant(ctx);
+        ShipmentQuery query = new ShipmentQuery(merchant.id(), status(ctx.queryParam("status")),
+                instant(ctx, "changed_from"), instant(ctx, "changed_to"), limit(ctx.queryParam("limit")),
+                cursor(ctx.queryParam("cursor")));
+        List<Shipment> page = shipments.list(query);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("shipments", page.stream().map(views::view).toList());
+        if (page.size() == query.limit()) body.put("next_cursor", encode(page.getLast()));
+        responses.send(ctx, 200, body);
+    }
+
+    public void get(Context ctx) {
+        Merchant merchant = merchant(ctx);
+        Shipment s = shipments.find(merchant, ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("shipment"));
+        responses.send(ctx, 200, views.view(s));
+    }
+
+    public void booking(Context ctx) {
+        Merchant merchant = merchant(ctx);
+        BookingRequest body = bodies.read(ctx, "BookingRequest", BookingRequest.class);
+        Tracking tracking = body.trackingNumber() == null ? null : new Tracking(body.trackingNumber(), body.trackingUrl());
+        StoreResult result = shipments.recordBooking(merchant, ctx.pathParam("id"),
+                new BookingUpdate(ShipmentStatus.fromWire(body.status()), tracking, body.additionalInfo()));
+        switch (result.outcome()) {
+            case NOT_FOUND -> throw ApiException.notFound("shipment");
+            case REFUSED -> throw new ApiException(409, "a " + result.shipment().status().wireName()
+                    + " shipment cannot become " + body.status());
+            default -> responses.send(ctx, 200, views.view(result.shipment()));
+        }
+    }
+
+    private static ShipmentStatus status(String raw) {
+        if (raw == null) return null;
+        try {
+            return ShipmentStatus.fromWire(raw);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "status: " + e.getMessage());
+        }
+    }
+
+    private static Instant instant(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) return null;
+        try {
+            return Instant.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(400, name + ": '" + raw + "' is not an ISO-8601 instant such as 2026-11-21T10:00:00Z");
+        }
+    }
+
+    private static int limit(String raw) {
+        if (raw == null) return DEFAULT_LIMIT;
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit >= 1 && limit <= MAX_LIMIT) return limit;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ApiException(400, "limit: must be an integer from 1 to " + MAX_LIMIT);
+    }
+
+    private static String encode(Shipment last) {
+        String raw = last.updatedAt().toEpochMilli() + ":" + last.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ShipmentQuery.Cursor cursor(String raw) {
+        if (raw == null) return null;
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8).split(":", 2);
+            return new ShipmentQuery.Cursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1]);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw new ApiException(400, "cursor: not a cursor returned by this API");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.leverans.merchants;
+
+import dev.leverans.rules.RuleTable;
+import java.util.List;
+
+/**
+ * A tenant: the identifier and key it registered at Klarna, its own API keys for the merchant API,
+ * and its rule table.
+ */
+public record Merchant(String id, String name, String identifier, Secret key, List<Secret> apiKeys, RuleTable rules) {
+    public Merchant {
+        apiKeys = List.copyOf(apiKeys);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.leverans.merchants;
+
+import dev.leverans.config.ConfigDocuments;
+import dev.leverans.config.ConfigException;
+import dev.leverans.locations.Location;
+import dev.leverans.locations.LocationIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+
+/** Loads every {@code *.yaml} merchant file in a directory, with the locations file each names. */
+public final class MerchantLoader {
+    private final ConfigDocuments documents;
+
+    public MerchantLoader(ConfigDocuments documents) {
+        this.documents = documents;
+    }
+
+    public MerchantRegistry loadDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) throw new ConfigException(directory + ": merchant directory not found");
+        List<Merchant> merchants = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(MerchantLoader::isMerchantFile).sorted().toList()) merchants.add(load(file));
+        } catch (IOException e) {
+            throw new ConfigException(directory + ": cannot list merchant files: " + e.getMessage(), e);
+        }
+        if (merchants.isEmpty()) throw new ConfigException(directory + ": no merchant files (*.yaml)");
+        return new MerchantRegistry(merchants);
+    }
+
+    public Merchant load(Path file) {
+        MerchantFile m = documents.bind(documents.read(file, "merchant.schema.json"), MerchantFile.class, file);
+        LocationIndex locations = m.locationsFile() == null ? LocationIndex.empty()
+                : new LocationIndex(locations(file.resolveSibling(m.locationsFile())));
+        var rules = new RuleTableFactory(file.toString()).build(m, locations);
+        List<Secret> apiKeys = m.apiKeys() == null ? List.of() : m.apiKeys().stream().map(Secret::new).toList();
+        return new Merchant(m.id(), m.name() == null ? m.id() : m.name(), m.credentials().identifier(),
+                new Secret(m.credentials().key()), apiKeys, rules);
+    }
+
+    private List<Location> locations(Path file) {
+        JsonNode tree = documents.read(file, "locations.schema.json");
+        return List.of(documents.bind(tree, Location[].class, file));
+    }
+
+    private static boolean isMerchantFile(Path p) {
+        String name = p.getFileName().toString();
+        return Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"));
+    }
+}

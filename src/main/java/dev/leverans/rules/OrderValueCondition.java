@@ -1,0 +1,22 @@
+package dev.leverans.rules;
+
+import java.util.Map;
+
+/** Order value (minor units, incl. tax) within a per-currency [min, max]. */
+public record OrderValueCondition(Map<String, Bounds> byCurrency) implements Condition {
+    public record Bounds(Long min, Long max) {}
+
+    public OrderValueCondition {
+        byCurrency = Map.copyOf(byCurrency);
+    }
+
+    @Override
+    public String rejectionReason(QuoteRequest request) {
+        Bounds bounds = byCurrency.get(request.currency());
+        if (bounds == null) return null;
+        long value = request.cart().orderValue();
+        if (bounds.min() != null && value < bounds.min()) return "order value " + value + " is below " + bounds.min();
+        if (bounds.max() != null && value > bounds.max()) return "order value " + value + " is above " + bounds.max();
+        return null;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.leverans.rules;
+
+import dev.leverans.locations.Location;
+import dev.leverans.promise.PromiseCalculator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates a rule table for one request: a pure function of (table, request, clock). Never fails
+ * for a priced currency: when no option matches, or evaluation throws, the default option is
+ * answered alone and the reason is reported.
+ */
+public final class RuleEvaluator {
+    private RuleEvaluator() {}
+
+    public static Quote evaluate(RuleTable table, QuoteRequest request, Instant now) {
+        if (!table.prices(request.currency())) throw new UnpricedCurrencyException(request.currency());
+        List<TraceEntry> trace = new ArrayList<>();
+        try {
+            List<CarrierOption> candidates = table.optionsFor(request.destination().country());
+            if (candidates.isEmpty()) return fallback(table, request, now, Fallback.COUNTRY_NOT_SERVED, trace);
+            List<OfferedOption> offered = new ArrayList<>();
+            for (CarrierOption option : candidates) {
+                Attempt attempt = attempt(table, option, request, now);
+                trace.add(new TraceEntry(option.id(), attempt.offered() != null, attempt.reason()));
+                if (attempt.offered() != null) offered.add(attempt.offered());
+            }
+            if (offered.isEmpty()) return fallback(table, request, now, Fallback.NO_MATCHING_OPTION, trace);
+            int chosen = table.preselection().choose(offered);
+            offered.set(chosen, offered.get(chosen).preselect());
+            return new Quote(offered, null, trace);
+        } catch (RuntimeException e) {
+            trace.add(new TraceEntry(null, false, "evaluation failed: " + e));
+            return fallback(table, request, now, Fallback.EVALUATION_FAILED, trace);
+        }
+    }
+
+    /** The default option as offered for this request; it has no conditions and a flat price. */
+    public static OfferedOption defaultOffer(RuleTable table, QuoteRequest request, Instant now) {
+        return price(table, table.defaultOption(), request, now, table.defaultOption().prices().get(request.currency()).amount(), List.of());
+    }
+
+    /** The default option alone, for a request that could not be evaluated at all. */
+    public static Quote fallback(RuleTable table, QuoteRequest request, Instant now, Fallback reason) {
+        return fallback(table, request, now, reason, new ArrayList<>());
+    }
+
+    private static Quote fallback(RuleTable table, QuoteRequest request, Instant now, Fallback reason, List<TraceEntry> trace) {
+        trace.add(new TraceEntry(table.defaultOption().id(), true, "default option: " + reason.label()));
+        return new Quote(List.of(defaultOffer(table, request, now).preselect()), reason, trace);
+    }
+
+    private record Attempt(OfferedOption offered, String reason) {}
+
+    private static Attempt attempt(RuleTable table, CarrierOption option, QuoteRequest request, Instant now) {
+        Price price = option.prices().get(request.currency());
+        if (price == null) return new Attempt(null, "not priced in " + request.currency());
+        for (Condition condition : option.conditions()) {
+            String reason = condition.rejectionReason(request);
+            if (reason != null) return new Attempt(null, reason);
+        }
+        Price.Quote amount = price.quote(request.cart());
+        if (!amount.priced()) return new Attempt(null, amount.unpricedReason());
+        List<Location> locations = List.of();
+        if (option.locations() != null) {
+            locations = table.locations().nearest(option.locations(), request.destination());
+            if (locations.isEmpty()) return new Attempt(null, "no location in " + request.destination().country());
+        }
+        return new Attempt(price(table, option, request, now, amount.amount(), locations), "all conditions met");
+    }
+
+    private static OfferedOption price(RuleTable table, CarrierOption option, QuoteRequest request, Instant now,
+                                       long amount, List<Location> locations) {
+        int taxRate = table.taxRate(request.destination().country());
+        List<OfferedOption.OfferedAddOn> addOns = new ArrayList<>();
+        for (AddOn addOn : option.addOns()) {
+            Long addOnPrice = addOn.prices().get(request.currency());
+            if (addOnPrice != null) addOns.add(new OfferedOption.OfferedAddOn(addOn, addOnPrice));
+        }
+        return new OfferedOption(option, amount, Tax.includedIn(amount, taxRate), taxRate, false,
+                PromiseCalculator.promise(option.promise(), table.calendar(), now), locations, addOns);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.leverans.server;
+
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+
+/** Request latency per route template (not per raw path, so shipment ids don't explode the series). */
+public final class HttpMetrics {
+    private final MeterRegistry registry;
+
+    public HttpMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void record(Context ctx, float millis) {
+        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        String uri = endpoint == null ? "NOT_FOUND" : endpoint.path;
+        Timer.builder("http.server.requests")
+                .description("HTTP requests by route, method and status")
+                .tag("method", ctx.method().name())
+                .tag("uri", uri)
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .publishPercentileHistogram()
+                .register(registry)
+                .record((long) (millis * 1000), TimeUnit.MICROSECONDS);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.leverans.server;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
+import dev.leverans.config.SchemaErrors;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Reads a JSON request body, validates it against a schema of openapi.yaml (compiled once per
+ * schema) and binds it. Every problem is a 400 naming the field.
+ */
+public final class RequestBodies {
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDialect(Dialects.getOpenApi30());
+
+    private final ObjectMapper json;
+    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+
+    public RequestBodies(ObjectMapper json, List<String> schemaNames) {
+        this.json = json;
+        for (String name : schemaNames) schemas.put(name, compile(name));
+    }
+
+    public <T> T read(Context ctx, String schemaName, Class<T> type) {
+        requireJsonContentType(ctx);
+        JsonNode tree = parse(ctx.bodyAsBytes());
+        List<Error> errors = schemas.get(schemaName).validate(tree);
+        if (!errors.isEmpty()) {
+            throw new ApiException(400, errors.stream().map(RequestBodies::describe).distinct().collect(Collectors.joining("; ")));
+        }
+        return json.treeToValue(tree, type);
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body.length == 0) throw new ApiException(400, "request body is empty; a JSON object is required");
+        try {
+            return json.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new ApiException(400, "request body is nested deeper than " + Json.MAX_NESTING_DEPTH + " levels");
+        } catch (JacksonException e) {
+            var at = e.getLocation();
+            throw new ApiException(400, "request body is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        }
+    }
+
+    private static void requireJsonContentType(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null) return;
+        String mediaType = type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
+            throw new ApiException(415, "Content-Type " + mediaType + " is not supported; send application/json");
+        }
+    }
+
+    /** "order.order_lines[0].quantity: must have a minimum value of 1". */
+    static String describe(Error error) {
+        String pointer = SchemaErrors.pointer(error);
+        String field = pointer.equals("/") ? "body" : pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
+        return field + ": " + error.getMessage();
+    }
+
+    private static Schema compile(String name) {
+        Schema schema = REGISTRY.getSchema(SchemaLocation.of("classpath:openapi.yaml#/components/schemas/" + name));
+        schema.initializeValidators();
+        return schema;
+    }
+}

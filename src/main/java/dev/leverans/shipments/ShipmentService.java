@@ -1,0 +1,70 @@
+package dev.leverans.shipments;
+
+import dev.leverans.merchants.Merchant;
+import dev.leverans.rules.QuoteRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The reservation lifecycle: reserve (one per session), change, confirm, expire, and the
+ * merchant's booking and tracking reports. Every write is durable before it returns.
+ */
+public final class ShipmentService {
+    private final ShipmentStore store;
+    private final Clock clock;
+    private final Duration reservationTtl;
+    private final Function<ReservedOption, String> snapshot;
+
+    /** {@code snapshot} renders the reserved option as it is answered to Klarna, for storage. */
+    public ShipmentService(ShipmentStore store, Clock clock, Duration reservationTtl, Function<ReservedOption, String> snapshot) {
+        this.store = store;
+        this.clock = clock;
+        this.reservationTtl = reservationTtl;
+        this.snapshot = snapshot;
+    }
+
+    public StoreResult reserve(Merchant merchant, String sessionId, QuoteRequest request, Choice choice) {
+        Instant now = clock.instant();
+        ReservedChoice reserved = reservedChoice(merchant, request, choice, now);
+        return store.reserve(merchant.id(), sessionId, UUID.randomUUID().toString(), reserved, now);
+    }
+
+    public StoreResult change(Merchant merchant, String shipmentId, QuoteRequest request, Choice choice) {
+        if (store.find(merchant.id(), shipmentId).isEmpty()) return StoreResult.notFound();
+        Instant now = clock.instant();
+        return store.change(merchant.id(), shipmentId, reservedChoice(merchant, request, choice, now), now);
+    }
+
+    public StoreResult confirm(Merchant merchant, String shipmentId) {
+        return store.confirm(merchant.id(), shipmentId, clock.instant());
+    }
+
+    public StoreResult recordBooking(Merchant merchant, String shipmentId, BookingUpdate update) {
+        return store.recordBooking(merchant.id(), shipmentId, update, clock.instant());
+    }
+
+    public Optional<Shipment> find(Merchant merchant, String shipmentId) {
+        return store.find(merchant.id(), shipmentId);
+    }
+
+    public List<Shipment> list(ShipmentQuery query) {
+        return store.list(query);
+    }
+
+    /** Expires reservations unconfirmed for longer than the reservation time-to-live. */
+    public int expireStale() {
+        return store.expireUnconfirmed(clock.instant().minus(reservationTtl));
+    }
+
+    private ReservedChoice reservedChoice(Merchant merchant, QuoteRequest request, Choice choice, Instant now) {
+        ReservedOption reserved = ChoiceValidator.validate(merchant.rules(), request, choice, now);
+        var option = reserved.offered().option();
+        return new ReservedChoice(option.id(), option.type().wireName(), option.carrier(), option.method(),
+                request.currency(), reserved.totalPrice(), snapshot.apply(reserved));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.leverans.shipments;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable reservations. Every write returns only after it is committed. Implementations keep one
+ * reservation per (merchant, session), also under concurrent duplicate requests.
+ */
+public interface ShipmentStore extends AutoCloseable {
+
+    /** Creates the session's reservation, or stores the new choice on the existing one if it still accepts one. */
+    StoreResult reserve(String merchantId, String sessionId, String newId, ReservedChoice choice, Instant now);
+
+    StoreResult change(String merchantId, String id, ReservedChoice choice, Instant now);
+
+    StoreResult confirm(String merchantId, String id, Instant now);
+
+    StoreResult recordBooking(String merchantId, String id, BookingUpdate update, Instant now);
+
+    Optional<Shipment> find(String merchantId, String id);
+
+    List<Shipment> list(ShipmentQuery query);
+
+    /** Marks reservations unconfirmed since before {@code lastChangeBefore} as expired; returns how many. */
+    int expireUnconfirmed(Instant lastChangeBefore);
+
+    /** Throws when the store cannot serve reads and writes. */
+    void checkHealth();
+
+    @Override
+    void close();
+}

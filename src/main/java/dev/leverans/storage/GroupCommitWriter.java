@@ -1,0 +1,114 @@
+package dev.leverans.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The single owner of SQLite's one writer connection. Callers hand in units of work; the writer
+ * thread runs whatever is queued in one transaction and completes each caller only after COMMIT,
+ * so one fsync covers many requests. If a batch fails it is rolled back and every unit is retried
+ * alone, so one bad unit cannot fail the others.
+ */
+public final class GroupCommitWriter implements AutoCloseable {
+    private static final int MAX_BATCH = 256;
+    private static final int QUEUE_CAPACITY = 10_000;
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private record Task<T>(Work<T> work, CompletableFuture<T> result) {
+        void complete(Object value) {
+            @SuppressWarnings("unchecked") T typed = (T) value;
+            result.complete(typed);
+        }
+    }
+
+    private final Connection connection;
+    private final BlockingQueue<Task<?>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public GroupCommitWriter(Connection connection) throws SQLException {
+        this.connection = connection;
+        connection.setAutoCommit(false);
+        this.thread = Thread.ofPlatform().name("leverans-db-writer").daemon(true).start(this::loop);
+    }
+
+    /** Runs the work in a committed transaction and returns its result; throws StorageException otherwise. */
+    public <T> T execute(Work<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (!running || !queue.offer(new Task<>(work, result))) {
+            throw new StorageException("the database writer is not accepting work", null);
+        }
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            throw new StorageException("database write failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private void loop() {
+        List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Task<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                if (!commit(batch) && batch.size() > 1) {
+                    for (Task<?> task : batch) commit(List.of(task));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** Runs the tasks in one transaction; completes them all on commit, or fails a lone task. */
+    private boolean commit(List<Task<?>> tasks) {
+        List<Object> results = new ArrayList<>(tasks.size());
+        try {
+            for (Task<?> task : tasks) results.add(task.work().run(connection));
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            if (tasks.size() == 1) tasks.getFirst().result().completeExceptionally(e);
+            return false;
+        }
+        for (int i = 0; i < tasks.size(); i++) tasks.get(i).complete(results.get(i));
+        return true;
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The connection is unusable; the next commit fails too and reports it to its caller.
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(5_000);
+            connection.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException ignored) {
+            // Closing after a failed write; nothing left to save.
+        }
+    }
+}
