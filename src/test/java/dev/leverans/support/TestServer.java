@@ -1,0 +1,48 @@
+package dev.leverans.support;
+
+import dev.leverans.Leverans;
+import dev.leverans.config.ServerConfig;
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The real server on the bundled demo configuration, on a random loopback port and a fresh data directory. */
+public final class TestServer implements AutoCloseable {
+    public static final String SIGNING_KEY = "test-signing-key-0123456789abcdef0123456789";
+    /** Wednesday 2026-11-18 10:00 Stockholm: a business day before every cut-off. */
+    public static final Instant WEDNESDAY_MORNING = Instant.parse("2026-11-18T09:00:00Z");
+
+    public final MutableClock clock = new MutableClock(WEDNESDAY_MORNING);
+    public final Path dataDir;
+    private final Leverans leverans;
+
+    public TestServer(Map<String, String> extraEnv) {
+        try {
+            this.dataDir = Files.createTempDirectory(Path.of("target"), "data-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> env = new HashMap<>(Map.of("LEVERANS_PORT", "0", "LEVERANS_HOST", "127.0.0.1",
+                "LEVERANS_DATA_DIR", dataDir.toString(), "LEVERANS_TOKEN_SIGNING_KEY", SIGNING_KEY));
+        env.putAll(extraEnv);
+        ServerConfig config = ServerConfig.load(DemoConfig.SERVER_FILE, env::get);
+        this.leverans = new Leverans(config, env::get, clock);
+        RestAssured.port = leverans.start();
+        RestAssured.baseURI = "http://127.0.0.1";
+    }
+
+    public TestServer() {
+        this(Map.of());
+    }
+
+    public Leverans leverans() { return leverans; }
+
+    @Override
+    public void close() {
+        leverans.close();
+    }
+}
