@@ -27,7 +27,7 @@ trap cleanup EXIT
 wait_for() { for _ in $(seq 1 120); do curl -sf -o /dev/null "$1" -X "${2:-GET}" ${3:+-d "$3"} && return 0; sleep 0.5; done; echo "not up: $1" >&2; exit 1; }
 
 LEVERANS_HOST=127.0.0.1 LEVERANS_PORT=$APP_PORT LEVERANS_DATA_DIR=$DATA \
-  java -Xms512m -Xmx512m -jar target/leverans.jar > "$OUT/server.log" 2>&1 &
+  java ${JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC} -jar target/leverans.jar > "$OUT/server.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$APP_PORT/health"
 
@@ -40,7 +40,7 @@ export TOKEN
 curl -sf -X POST "http://127.0.0.1:$APP_PORT/ksa/shipping_options" -H 'Content-Type: application/json' \
   -H "Authorization: Bearer $TOKEN" --data-binary @bench/options-request.json > "$OUT/options-response.json"
 
-java -Xms512m -Xmx512m -cp target/leverans.jar bench/Baseline.java $BASE_PORT "$OUT/options-response.json" > "$OUT/baseline.log" 2>&1 &
+java ${JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC} -cp target/leverans.jar bench/Baseline.java $BASE_PORT "$OUT/options-response.json" > "$OUT/baseline.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$BASE_PORT/baseline" POST '{}'
 

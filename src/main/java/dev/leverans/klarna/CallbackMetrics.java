@@ -4,30 +4,37 @@ import dev.leverans.rules.Quote;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Business metrics of the Klarna callbacks, tagged per merchant. */
 public final class CallbackMetrics {
     private final MeterRegistry registry;
+    private final Map<String, DistributionSummary> optionCounts = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     public CallbackMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     public void quoted(String merchantId, Quote quote) {
-        DistributionSummary.builder("leverans.shipping_options.returned")
+        optionCounts.computeIfAbsent(merchantId, m -> DistributionSummary.builder("leverans.shipping_options.returned")
                 .description("Options answered per /shipping_options call")
-                .tag("merchant", merchantId).register(registry).record(quote.options().size());
+                .tag("merchant", m).register(registry)).record(quote.options().size());
         if (quote.fallback() != null) {
-            Counter.builder("leverans.default_option.fallbacks")
-                    .description("Answers with the default option alone, by reason")
-                    .tag("merchant", merchantId).tag("reason", quote.fallback().label()).register(registry).increment();
+            count("leverans.default_option.fallbacks", "Answers with the default option alone, by reason",
+                    merchantId, "reason", quote.fallback().label());
         }
     }
 
     /** outcome: created, updated, refused, rejected_unknown_option, rejected_unavailable, rejected_invalid, ... */
     public void reservation(String merchantId, String outcome) {
-        Counter.builder("leverans.reservations")
-                .description("POST/PUT /shipment and confirm calls by outcome")
-                .tag("merchant", merchantId).tag("outcome", outcome).register(registry).increment();
+        count("leverans.reservations", "POST/PUT /shipment and confirm calls by outcome", merchantId, "outcome", outcome);
+    }
+
+    private void count(String name, String description, String merchantId, String tag, String value) {
+        counters.computeIfAbsent(List.of(name, merchantId, value), k -> Counter.builder(name).description(description)
+                .tag("merchant", merchantId).tag(tag, value).register(registry)).increment();
     }
 }

@@ -1,5 +1,7 @@
 package dev.leverans.klarna;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.leverans.locations.Location;
 import dev.leverans.promise.DeliveryPromise;
 import dev.leverans.rules.AddOn;
@@ -11,18 +13,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.util.RawValue;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Domain results to Klarna response bodies: the one place that knows Klarna's field names. */
 public final class KlarnaResponses {
     private final ObjectMapper json;
+    // Locations are immutable and repeat in every answer: render each once. Weak keys compare by
+    // identity, and entries go when a reloaded rule table drops its locations.
+    private final Cache<Location, RawValue> renderedLocations = Caffeine.newBuilder().weakKeys().build();
 
     public KlarnaResponses(ObjectMapper json) {
         this.json = json;
     }
 
     public Map<String, Object> options(List<OfferedOption> offered) {
-        return Map.of("shipping_options", offered.stream().map(KlarnaResponses::offered).toList());
+        return Map.of("shipping_options", offered.stream().map(this::offered).toList());
     }
 
     /** The reserved option as stored and answered to Klarna (without tms_reference, added per answer). */
@@ -51,15 +57,15 @@ public final class KlarnaResponses {
         return body;
     }
 
-    private static OptionBody offered(OfferedOption o) {
-        List<OptionBody.LocationBody> locations = o.locations().isEmpty() ? null
-                : o.locations().stream().map(KlarnaResponses::location).toList();
+    private OptionBody offered(OfferedOption o) {
+        List<RawValue> locations = o.locations().isEmpty() ? null : o.locations().stream()
+                .map(l -> renderedLocations.get(l, k -> new RawValue(json.writeValueAsString(location(k))))).toList();
         List<OptionBody.Addon> addOns = o.addOns().isEmpty() ? null : o.addOns().stream()
                 .map(a -> addon(a.addOn(), a.price(), a.addOn().preselected(), null)).toList();
         return body(o, locations, addOns, null, null);
     }
 
-    private static OptionBody body(OfferedOption o, List<OptionBody.LocationBody> locations, List<OptionBody.Addon> addOns,
+    private static OptionBody body(OfferedOption o, List<RawValue> locations, List<OptionBody.Addon> addOns,
                                    OptionBody.LocationBody location, List<OptionBody.Addon> selectedAddOns) {
         CarrierOption c = o.option();
         OptionBody.Product product = c.product() == null ? null : new OptionBody.Product(c.product().identifier(), c.product().name());

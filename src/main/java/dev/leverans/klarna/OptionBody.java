@@ -3,15 +3,17 @@ package dev.leverans.klarna;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * A shipping option on the wire. Offered options carry {@code locations} and {@code addons};
  * a reserved option carries the chosen {@code location} and {@code selected_addons} instead.
+ * Offered locations arrive pre-rendered ({@link LocationBody} as JSON).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OptionBody(String id, String name, String description, String type, String method, String carrier,
                          Product carrierProduct, @JsonProperty("class") String serviceClass, long price, long taxAmount,
-                         int taxRate, Boolean preselected, DeliveryTime deliveryTime, List<LocationBody> locations,
+                         int taxRate, Boolean preselected, DeliveryTime deliveryTime, List<RawValue> locations,
                          List<Addon> addons, LocationBody location, List<Addon> selectedAddons) {
 
     public record Product(String identifier, String name) {}

@@ -21,8 +21,4 @@ public record Location(String id, String carrier, String type, String name, Addr
         openingHours = openingHours == null ? List.of() : List.copyOf(openingHours);
         servedPostalCodes = servedPostalCodes == null ? List.of() : servedPostalCodes.stream().map(PostalCode::normalise).toList();
     }
-
-    String normalisedPostalCode() {
-        return PostalCode.normalise(address.postalCode());
-    }
 }

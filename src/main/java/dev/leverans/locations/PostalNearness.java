@@ -10,14 +10,19 @@ import java.util.Comparator;
 final class PostalNearness {
     private PostalNearness() {}
 
-    static Comparator<Location> to(String customerCode) {
-        return Comparator.<Location>comparingInt(l -> serves(l, customerCode) ? 0 : 1)
-                .thenComparing(Comparator.<Location>comparingInt(l -> commonPrefix(l.normalisedPostalCode(), customerCode)).reversed())
-                .thenComparingLong(l -> numericDistance(l.normalisedPostalCode(), customerCode));
+    /** A location's rank for one customer code; lower is nearer. */
+    record Rank(Location location, int served, int prefix, long distance) {
+        static Rank of(IndexedLocation l, String code) {
+            return new Rank(l.location(), serves(l, code) ? 0 : 1, commonPrefix(l.postalCode(), code), numericDistance(l.postalCode(), code));
+        }
     }
 
-    static boolean serves(Location location, String code) {
-        for (String prefix : location.servedPostalCodes()) {
+    static final Comparator<Rank> ORDER = Comparator.comparingInt(Rank::served)
+            .thenComparing(Comparator.comparingInt(Rank::prefix).reversed())
+            .thenComparingLong(Rank::distance);
+
+    static boolean serves(IndexedLocation location, String code) {
+        for (String prefix : location.location().servedPostalCodes()) {
             if (code.startsWith(prefix)) return true;
         }
         return false;

@@ -4,11 +4,14 @@ import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** Request latency per route template (not per raw path, so shipment ids don't explode the series). */
 public final class HttpMetrics {
     private final MeterRegistry registry;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -17,13 +20,13 @@ public final class HttpMetrics {
     public void record(Context ctx, float millis) {
         Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
         String uri = endpoint == null ? "NOT_FOUND" : endpoint.path;
-        Timer.builder("http.server.requests")
-                .description("HTTP requests by route, method and status")
-                .tag("method", ctx.method().name())
-                .tag("uri", uri)
-                .tag("status", Integer.toString(ctx.statusCode()))
-                .publishPercentileHistogram()
-                .register(registry)
+        String method = ctx.method().name();
+        int status = ctx.statusCode();
+        timers.computeIfAbsent(method + ' ' + uri + ' ' + status, k -> Timer.builder("http.server.requests")
+                        .description("HTTP requests by route, method and status")
+                        .tag("method", method).tag("uri", uri).tag("status", Integer.toString(status))
+                        .publishPercentileHistogram()
+                        .register(registry))
                 .record((long) (millis * 1000), TimeUnit.MICROSECONDS);
     }
 }
