@@ -8,7 +8,13 @@ import dev.leverans.config.ServerConfig;
 import dev.leverans.klarna.CallbackMetrics;
 import dev.leverans.klarna.KlarnaCallbacks;
 import dev.leverans.klarna.KlarnaResponses;
+import dev.leverans.merchantapi.ApiKeyAuth;
 import dev.leverans.merchantapi.MerchantApi;
+import dev.leverans.ordermanagement.KlarnaOmClient;
+import dev.leverans.ordermanagement.OmApi;
+import dev.leverans.ordermanagement.OmViews;
+import dev.leverans.ordermanagement.OrderManagement;
+import dev.leverans.ordermanagement.ReservedShipmentInfo;
 import dev.leverans.merchantapi.ShipmentViews;
 import dev.leverans.merchants.Merchant;
 import dev.leverans.merchants.MerchantLoader;
@@ -21,6 +27,7 @@ import dev.leverans.server.JsonResponses;
 import dev.leverans.server.RequestBodies;
 import dev.leverans.server.Routes;
 import dev.leverans.shipments.ShipmentService;
+import dev.leverans.storage.SqlOmStore;
 import dev.leverans.storage.SqlShipmentStore;
 import dev.leverans.storage.SqliteDatabase;
 import io.javalin.Javalin;
@@ -59,6 +66,7 @@ public final class Leverans implements AutoCloseable {
     private final ServerConfig config;
     private final SqlShipmentStore store;
     private final ShipmentService shipments;
+    private final OrderManagement orderManagement;
     private final Javalin app;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -73,19 +81,27 @@ public final class Leverans implements AutoCloseable {
         Supplier<MerchantRegistry> merchants = () -> registry;
 
         JsonMapper json = Json.mapper();
-        this.store = new SqlShipmentStore(SqliteDatabase.open(config.dataDir()));
+        SqliteDatabase database = SqliteDatabase.open(config.dataDir());
+        this.store = new SqlShipmentStore(database);
         KlarnaResponses wire = new KlarnaResponses(json);
         this.shipments = new ShipmentService(store, clock, Duration.ofMinutes(config.reservationTtlMinutes()), wire::reservedSnapshot);
         TokenService tokens = new TokenService(signingKey(config), config.tokenIssuer(),
                 Duration.ofSeconds(config.tokenTtlSeconds()), clock);
         List<String> schemas = new ArrayList<>(KlarnaCallbacks.SCHEMAS);
         schemas.addAll(MerchantApi.SCHEMAS);
+        schemas.addAll(OmApi.SCHEMAS);
         RequestBodies bodies = new RequestBodies(json, schemas);
         JsonResponses responses = new JsonResponses(json);
 
         KlarnaCallbacks klarna = new KlarnaCallbacks(new Authenticator(merchants, tokens), shipments, bodies, responses,
                 wire, new CallbackMetrics(metrics), clock, config.publicBaseUrl(), config.basePath());
-        MerchantApi merchantApi = new MerchantApi(merchants, shipments, bodies, responses, new ShipmentViews(json));
+        ApiKeyAuth apiKeys = new ApiKeyAuth(merchants);
+        MerchantApi merchantApi = new MerchantApi(apiKeys, shipments, bodies, responses, new ShipmentViews(json));
+        SqlOmStore omStore = new SqlOmStore(database, json, clock);
+        this.orderManagement = new OrderManagement(omStore, new KlarnaOmClient(json, config.klarnaClient().attempts(),
+                        Duration.ofMillis(config.klarnaClient().backoffMillis()), Duration.ofSeconds(config.klarnaClient().timeoutSeconds())),
+                new ReservedShipmentInfo(store), id -> registry.byId(id).orElse(null), json, clock);
+        OmApi omApi = new OmApi(apiKeys, orderManagement, bodies, responses, new OmViews(omStore));
         Health health = new Health(merchants, store, responses);
         HttpMetrics httpMetrics = new HttpMetrics(metrics);
 
@@ -96,7 +112,7 @@ public final class Leverans implements AutoCloseable {
             c.http.maxRequestSize = MAX_REQUEST_BYTES;
             c.requestLogger.http(httpMetrics::record);
             ErrorMapping.register(c.routes, responses);
-            Routes.register(c.routes, config.basePath(), klarna, merchantApi, health, metrics);
+            Routes.register(c.routes, config.basePath(), klarna, merchantApi, omApi, health, metrics);
         });
         bindJvmMetrics();
         new JettyServerThreadPoolMetrics(app.jettyServer().threadPool(), Tags.empty()).bindTo(metrics);
@@ -107,6 +123,7 @@ public final class Leverans implements AutoCloseable {
         app.start(config.host(), config.port());
         JettyConnectionMetrics.addToAllConnectors(app.jettyServer().server(), metrics);
         scheduler.scheduleWithFixedDelay(this::expireStale, 30, 30, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::replayOutbox, 0, 30, TimeUnit.SECONDS);
         LOG.info("Leverans listening on {}:{} with Klarna callbacks under {}", config.host(), app.port(), config.basePath());
         return app.port();
     }
@@ -135,6 +152,18 @@ public final class Leverans implements AutoCloseable {
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         return pool;
     }
+
+    /** Klarna calls decided but not known to be answered (a crash, Klarna down) are replayed with their key. */
+    private void replayOutbox() {
+        try {
+            int settled = orderManagement.replayPending();
+            if (settled > 0) LOG.info("replayed {} pending Klarna order-management calls", settled);
+        } catch (RuntimeException e) {
+            LOG.warn("replaying pending Klarna calls failed; will retry", e);
+        }
+    }
+
+    public OrderManagement orderManagement() { return orderManagement; }
 
     private void bindJvmMetrics() {
         new JvmMemoryMetrics().bindTo(metrics);

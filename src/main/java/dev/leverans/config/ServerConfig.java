@@ -10,9 +10,14 @@ import java.util.function.Function;
  */
 public record ServerConfig(String host, int port, String basePath, String publicBaseUrl, Path dataDir,
                            String tokenSigningKey, long tokenTtlSeconds, String tokenIssuer,
-                           long reservationTtlMinutes, Path merchantsDir) {
+                           long reservationTtlMinutes, Path merchantsDir, KlarnaClient klarnaClient) {
 
-    record File(Server server, Storage storage, Auth auth, Shipments shipments, Merchants merchants) {}
+    /** How the order-management module calls Klarna: attempts per call, first backoff, timeout. */
+    public record KlarnaClient(int attempts, long backoffMillis, long timeoutSeconds) {}
+
+    record File(Server server, Storage storage, Auth auth, Shipments shipments, Merchants merchants,
+                KlarnaClientFile orderManagement) {}
+    record KlarnaClientFile(Integer attempts, Long backoffMillis, Long timeoutSeconds) {}
     record Server(String host, Integer port, String basePath, String publicBaseUrl) {}
     record Storage(String dataDir) {}
     record Auth(String tokenSigningKey, Long tokenTtlSeconds, String issuer) {}
@@ -42,7 +47,13 @@ public record ServerConfig(String host, int port, String basePath, String public
                 orDefault(auth.tokenSigningKey(), ""), auth.tokenTtlSeconds() == null ? 3600 : auth.tokenTtlSeconds(),
                 orDefault(auth.issuer(), "leverans"),
                 f.shipments() == null || f.shipments().reservationTtlMinutes() == null ? 60 : f.shipments().reservationTtlMinutes(),
-                base.resolve(f.merchants().directory()));
+                base.resolve(f.merchants().directory()), klarnaClient(f.orderManagement()));
+    }
+
+    private static KlarnaClient klarnaClient(KlarnaClientFile f) {
+        if (f == null) return new KlarnaClient(4, 200, 10);
+        return new KlarnaClient(f.attempts() == null ? 4 : f.attempts(), f.backoffMillis() == null ? 200 : f.backoffMillis(),
+                f.timeoutSeconds() == null ? 10 : f.timeoutSeconds());
     }
 
     private static String orDefault(String value, String fallback) {

@@ -1,7 +1,6 @@
 package dev.leverans.merchantapi;
 
 import dev.leverans.merchants.Merchant;
-import dev.leverans.merchants.MerchantRegistry;
 import dev.leverans.server.ApiException;
 import dev.leverans.server.JsonResponses;
 import dev.leverans.server.RequestBodies;
@@ -20,7 +19,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The merchant's own API (its API keys, never the Klarna key): list and read shipments, report
@@ -30,36 +28,24 @@ public final class MerchantApi {
     public static final List<String> SCHEMAS = List.of("BookingRequest");
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
-    private static final String BEARER = "Bearer ";
 
-    private final Supplier<MerchantRegistry> merchants;
+    private final ApiKeyAuth auth;
     private final ShipmentService shipments;
     private final RequestBodies bodies;
     private final JsonResponses responses;
     private final ShipmentViews views;
 
-    public MerchantApi(Supplier<MerchantRegistry> merchants, ShipmentService shipments, RequestBodies bodies,
+    public MerchantApi(ApiKeyAuth auth, ShipmentService shipments, RequestBodies bodies,
                        JsonResponses responses, ShipmentViews views) {
-        this.merchants = merchants;
+        this.auth = auth;
         this.shipments = shipments;
         this.bodies = bodies;
         this.responses = responses;
         this.views = views;
     }
 
-    /** The merchant whose API key the request carries ({@code Authorization: Bearer} or {@code X-Api-Key}). */
-    public Merchant merchant(Context ctx) {
-        String key = ctx.header("X-Api-Key");
-        String authorization = ctx.header("Authorization");
-        if (key == null && authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            key = authorization.substring(BEARER.length()).trim();
-        }
-        if (key == null || key.isEmpty()) throw ApiException.unauthorized();
-        return merchants.get().byApiKey(key).orElseThrow(ApiException::unauthorized);
-    }
-
     public void list(Context ctx) {
-        Merchant merchant = merchant(ctx);
+        Merchant merchant = auth.merchant(ctx);
         ShipmentQuery query = new ShipmentQuery(merchant.id(), status(ctx.queryParam("status")),
                 instant(ctx, "changed_from"), instant(ctx, "changed_to"), limit(ctx.queryParam("limit")),
                 cursor(ctx.queryParam("cursor")));
@@ -71,13 +57,13 @@ public final class MerchantApi {
     }
 
     public void get(Context ctx) {
-        Merchant merchant = merchant(ctx);
+        Merchant merchant = auth.merchant(ctx);
         Shipment s = shipments.find(merchant, ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("shipment"));
         responses.send(ctx, 200, views.view(s));
     }
 
     public void booking(Context ctx) {
-        Merchant merchant = merchant(ctx);
+        Merchant merchant = auth.merchant(ctx);
         BookingRequest body = bodies.read(ctx, "BookingRequest", BookingRequest.class);
         Tracking tracking = body.trackingNumber() == null ? null : new Tracking(body.trackingNumber(), body.trackingUrl());
         StoreResult result = shipments.recordBooking(merchant, ctx.pathParam("id"),

@@ -8,7 +8,10 @@ import tools.jackson.databind.JsonNode;
 /** The shape of {@code config/merchants/<id>.yaml}, bound after JSON-Schema validation. */
 record MerchantFile(String id, String name, Credentials credentials, List<String> apiKeys, List<String> currencies,
                     Map<String, Integer> taxRates, int defaultTaxRate, Warehouse warehouse, String locationsFile,
-                    PreselectionFile preselection, List<OptionFile> options, OptionFile defaultOption) {
+                    PreselectionFile preselection, List<OptionFile> options, OptionFile defaultOption,
+                    OrderManagementFile orderManagement) {
+
+    record OrderManagementFile(String baseUrl, String username, String password, Map<String, String> shippingCompanies) {}
 
     record Credentials(String identifier, String key) {}
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
@@ -38,8 +39,11 @@ public final class MerchantLoader {
                 : new LocationIndex(locations(file.resolveSibling(m.locationsFile())));
         var rules = new RuleTableFactory(file.toString()).build(m, locations);
         List<Secret> apiKeys = m.apiKeys() == null ? List.of() : m.apiKeys().stream().map(Secret::new).toList();
+        MerchantFile.OrderManagementFile om = m.orderManagement();
+        OrderManagementSettings omSettings = om == null ? null : new OrderManagementSettings(om.baseUrl(), om.username(),
+                new Secret(om.password()), om.shippingCompanies() == null ? Map.of() : om.shippingCompanies());
         return new Merchant(m.id(), m.name() == null ? m.id() : m.name(), m.credentials().identifier(),
-                new Secret(m.credentials().key()), apiKeys, rules);
+                new Secret(m.credentials().key()), apiKeys, rules, omSettings);
     }
 
     private List<Location> locations(Path file) {

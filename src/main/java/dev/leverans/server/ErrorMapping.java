@@ -1,5 +1,6 @@
 package dev.leverans.server;
 
+import dev.leverans.ordermanagement.OmRefusal;
 import dev.leverans.rules.UnpricedCurrencyException;
 import dev.leverans.shipments.ChoiceRejectedException;
 import dev.leverans.storage.StorageException;
@@ -21,6 +22,7 @@ public final class ErrorMapping {
     public static void register(RoutesConfig routes, JsonResponses responses) {
         routes.exception(ApiException.class, (e, ctx) -> fail(ctx, responses, e.status(), e.getMessage()));
         routes.exception(ChoiceRejectedException.class, (e, ctx) -> fail(ctx, responses, status(e.kind()), e.getMessage()));
+        routes.exception(OmRefusal.class, (e, ctx) -> fail(ctx, responses, e.status(), e.getMessage()));
         routes.exception(UnpricedCurrencyException.class, (e, ctx) -> fail(ctx, responses, 422, e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, responses, e.getStatus(), reason(e)));
         routes.exception(StorageException.class, (e, ctx) -> {

@@ -2,6 +2,7 @@ package dev.leverans.server;
 
 import dev.leverans.klarna.KlarnaCallbacks;
 import dev.leverans.merchantapi.MerchantApi;
+import dev.leverans.ordermanagement.OmApi;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -12,7 +13,7 @@ public final class Routes {
     private Routes() {}
 
     public static void register(RoutesConfig routes, String basePath, KlarnaCallbacks klarna, MerchantApi merchantApi,
-                                Health health, PrometheusMeterRegistry metrics) {
+                                OmApi om, Health health, PrometheusMeterRegistry metrics) {
         routes.post(basePath + "/auth", klarna::auth);
         routes.post(basePath + "/shipping_options", klarna::shippingOptions);
         routes.post(basePath + "/shipment", klarna::selectShipment);
@@ -23,6 +24,13 @@ public final class Routes {
         routes.get("/merchant/shipments", merchantApi::list);
         routes.get("/merchant/shipments/{id}", merchantApi::get);
         routes.post("/merchant/shipments/{id}/booking", merchantApi::booking);
+
+        routes.post("/om/orders", om::register);
+        routes.get("/om/orders/{shop_order_id}", om::get);
+        routes.post("/om/orders/{shop_order_id}/status", om::status);
+        routes.put("/om/orders/{shop_order_id}/lines", om::lines);
+        routes.post("/om/orders/{shop_order_id}/refunds", om::refund);
+        routes.post("/om/orders/{shop_order_id}/tracking", om::tracking);
 
         routes.get("/health", health::check);
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));

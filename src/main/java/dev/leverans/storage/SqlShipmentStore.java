@@ -10,16 +10,13 @@ import dev.leverans.shipments.StoreResult;
 import dev.leverans.shipments.StoreResult.Outcome;
 import dev.leverans.shipments.Tracking;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import javax.sql.DataSource;
 
 /**
  * Shipments in portable SQL. Writes run as units of work on the group-commit writer (which makes
@@ -137,11 +134,7 @@ public final class SqlShipmentStore implements ShipmentStore {
     }
 
     private <T> T read(Function<Connection, T> work) {
-        try (Connection c = database.readers().getConnection()) {
-            return work.apply(c);
-        } catch (SQLException e) {
-            throw new StorageException("database read failed: " + e.getMessage(), e);
-        }
+        return Jdbc.read(database.readers(), work);
     }
 
     private static Optional<Shipment> one(Connection c, String sql, Object... args) {
@@ -150,28 +143,11 @@ public final class SqlShipmentStore implements ShipmentStore {
     }
 
     private static List<Shipment> all(Connection c, String sql, Object... args) {
-        try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
-            List<Shipment> out = new ArrayList<>();
-            while (rs.next()) out.add(shipment(rs));
-            return out;
-        } catch (SQLException e) {
-            throw new StorageException("database query failed: " + e.getMessage(), e);
-        }
+        return Jdbc.query(c, sql, SqlShipmentStore::shipment, args);
     }
 
     private static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, args)) {
-            return ps.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] == null) ps.setNull(i + 1, Types.VARCHAR);
-            else ps.setObject(i + 1, args[i]);
-        }
-        return ps;
+        return Jdbc.update(c, sql, args);
     }
 
     private static Shipment shipment(ResultSet rs) throws SQLException {

@@ -1,0 +1,90 @@
+package dev.leverans.ordermanagement;
+
+import dev.leverans.merchantapi.ApiKeyAuth;
+import dev.leverans.merchants.Merchant;
+import dev.leverans.server.JsonResponses;
+import dev.leverans.server.RequestBodies;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The shop-facing order-management API under /om (the merchant's API keys). */
+public final class OmApi {
+    public static final List<String> SCHEMAS = List.of("RegisterOrderRequest", "OrderStatusRequest", "UpdateLinesRequest",
+            "RefundRequest", "TrackingRequest");
+
+    record StatusBody(String status, boolean restock) {}
+
+    record LinesBody(List<OrderLine> orderLines, long orderAmount) {}
+
+    record TrackingBody(String trackingNumber, String trackingUri, String shippingCompany, String shippingMethod) {}
+
+    private final ApiKeyAuth auth;
+    private final OrderManagement om;
+    private final RequestBodies bodies;
+    private final JsonResponses responses;
+    private final OmViews views;
+
+    public OmApi(ApiKeyAuth auth, OrderManagement om, RequestBodies bodies, JsonResponses responses, OmViews views) {
+        this.auth = auth;
+        this.om = om;
+        this.bodies = bodies;
+        this.responses = responses;
+        this.views = views;
+    }
+
+    public void register(Context ctx) {
+        Merchant m = auth.merchant(ctx);
+        RegisterOrder body = bodies.read(ctx, "RegisterOrderRequest", RegisterOrder.class);
+        responses.send(ctx, 201, views.view(m, om.register(m, body)));
+    }
+
+    public void get(Context ctx) {
+        Merchant m = auth.merchant(ctx);
+        responses.send(ctx, 200, views.view(m, om.get(m, ctx.pathParam("shop_order_id"))));
+    }
+
+    public void status(Context ctx) {
+        Merchant m = auth.merchant(ctx);
+        StatusBody body = bodies.read(ctx, "OrderStatusRequest", StatusBody.class);
+        answer(ctx, m, om.status(m, ctx.pathParam("shop_order_id"), body.status(), body.restock()));
+    }
+
+    public void lines(Context ctx) {
+        Merchant m = auth.merchant(ctx);
+        LinesBody body = bodies.read(ctx, "UpdateLinesRequest", LinesBody.class);
+        answer(ctx, m, om.updateLines(m, ctx.pathParam("shop_order_id"), body.orderLines(), body.orderAmount()));
+    }
+
+    public void refund(Context ctx) {
+        Merchant m = auth.merchant(ctx);
+        RefundRequest body = bodies.read(ctx, "RefundRequest", RefundRequest.class);
+        answer(ctx, m, om.refund(m, ctx.pathParam("shop_order_id"), body));
+    }
+
+    public void tracking(Context ctx) {
+        Merchant m = auth.merchant(ctx);
+        TrackingBody body = bodies.read(ctx, "TrackingRequest", TrackingBody.class);
+        Map<String, Object> info = new LinkedHashMap<>();
+        if (body.shippingCompany() != null) info.put("shipping_company", body.shippingCompany());
+        if (body.shippingMethod() != null) info.put("shipping_method", body.shippingMethod());
+        info.put("tracking_number", body.trackingNumber());
+        if (body.trackingUri() != null) info.put("tracking_uri", body.trackingUri());
+        answer(ctx, m, om.addTracking(m, ctx.pathParam("shop_order_id"), info));
+    }
+
+    /** 200 with the order; a Klarna error is a 502 naming Klarna's code, messages and correlation id. */
+    private void answer(Context ctx, Merchant m, OmResult result) {
+        Map<String, Object> view = views.view(m, result.order());
+        if (result.klarnaError() == null) {
+            responses.send(ctx, 200, view);
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("failure_reason", "Klarna refused or failed: " + result.klarnaError().describe()
+                + ". The order is in attention; the shop status was not changed");
+        body.put("order", view);
+        responses.send(ctx, 502, body);
+    }
+}

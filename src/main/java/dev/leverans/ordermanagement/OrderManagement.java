@@ -1,0 +1,276 @@
+package dev.leverans.ordermanagement;
+
+import dev.leverans.merchants.OrderManagementSettings;
+
+import dev.leverans.merchants.Merchant;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Turns shop order events into Klarna OM calls: read Klarna's order, decide with
+ * {@link OrderRules}, store the decision in the outbox, call Klarna with the decision's
+ * idempotency key, record the answer with an audit note. Operations on one order are serialised.
+ */
+public final class OrderManagement {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderManagement.class);
+
+    private final OmStore store;
+    private final KlarnaOmClient klarna;
+    private final ShippingInfoSource shippingInfo;
+    private final Function<String, Merchant> merchants;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    public OrderManagement(OmStore store, KlarnaOmClient klarna, ShippingInfoSource shippingInfo,
+                           Function<String, Merchant> merchants, ObjectMapper json, Clock clock) {
+        this.store = store;
+        this.klarna = klarna;
+        this.shippingInfo = shippingInfo;
+        this.merchants = merchants;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public OmOrder register(Merchant m, RegisterOrder r) {
+        settings(m);
+        OrderRules.checkLines(r.orderLines(), r.orderAmount(), "order_amount");
+        List<OmOrder> sameKlarnaOrder = store.findByKlarnaOrder(m.id(), r.klarnaOrderId());
+        String primary = sameKlarnaOrder.stream().filter(o -> !o.isSecondaryDuplicate()).map(OmOrder::shopOrderId)
+                .filter(id -> !id.equals(r.shopOrderId())).findFirst().orElse(null);
+        String note = primary == null ? "Registered with Klarna order " + r.klarnaOrderId()
+                : "Duplicate of shop order " + primary + " (same Klarna order " + r.klarnaOrderId()
+                  + "): never captured, cancelled or refunded at Klarna; drop it once the primary is captured";
+        OmOrder order = OmOrder.registered(m.id(), r.shopOrderId(), r.klarnaOrderId(), r.currency(), r.orderAmount(),
+                r.orderLines(), r.tmsReference(), primary, note(note));
+        if (!store.insert(order)) {
+            OmOrder existing = store.find(m.id(), r.shopOrderId()).orElseThrow();
+            if (!existing.klarnaOrderId().equals(r.klarnaOrderId())) {
+                throw OmRefusal.conflict("Shop order " + r.shopOrderId() + " is already registered with Klarna order "
+                        + existing.klarnaOrderId());
+            }
+            return existing;
+        }
+        if (primary != null) {
+            locked(m, primary, () -> {
+                OmOrder p = order(m, primary);
+                store.save(p.withNote(note("Shop order " + r.shopOrderId() + " duplicates this order (same Klarna order)")));
+                return null;
+            });
+        }
+        return order;
+    }
+
+    public OmOrder get(Merchant m, String shopOrderId) {
+        return order(m, shopOrderId);
+    }
+
+    public OmResult status(Merchant m, String shopOrderId, String status, boolean restock) {
+        return locked(m, shopOrderId, () -> {
+            OmOrder o = order(m, shopOrderId);
+            String stock = restock ? " (items returned to stock)" : "";
+            return switch (status) {
+                case "processing", "on_hold" -> {
+                    OmOrder updated = o.withShopStatus(status).withNote(note("Shop status set to " + status));
+                    store.save(updated);
+                    yield OmResult.ok(updated);
+                }
+                case "completed" -> o.isSecondaryDuplicate() ? dropDuplicate(m, o, status)
+                        : klarnaOperation(m, o, k -> OrderRules.capture(sync(o, k), k, shippingInfo.shippingInfo(m.id(), o.tmsReference(), settings(m))),
+                                "completed", "Capture adopted from Klarna: the order was already captured there");
+                case "cancelled" -> o.isSecondaryDuplicate() ? dropDuplicate(m, o, status)
+                        : klarnaOperation(m, o, k -> withNote(OrderRules.cancel(sync(o, k)), stock), "cancelled",
+                                "Already cancelled at Klarna");
+                case "returned" -> {
+                    refuseForDuplicate(o);
+                    yield klarnaOperation(m, o, k -> withNote(OrderRules.refund(sync(o, k),
+                            new RefundRequest("full", null, null, null, "Order returned"), "returned"), stock), "returned", null);
+                }
+                default -> throw OmRefusal.invalid("status: must be processing, on_hold, completed, cancelled or returned");
+            };
+        });
+    }
+
+    public OmResult updateLines(Merchant m, String shopOrderId, List<OrderLine> lines, long amount) {
+        return locked(m, shopOrderId, () -> {
+            OmOrder o = order(m, shopOrderId);
+            refuseForDuplicate(o);
+            return klarnaOperation(m, o, k -> OrderRules.updateLines(sync(o, k), lines, amount), null, null);
+        });
+    }
+
+    public OmResult refund(Merchant m, String shopOrderId, RefundRequest request) {
+        return locked(m, shopOrderId, () -> {
+            OmOrder o = order(m, shopOrderId);
+            refuseForDuplicate(o);
+            return klarnaOperation(m, o, k -> OrderRules.refund(sync(o, k), request, null), null, null);
+        });
+    }
+
+    public OmResult addTracking(Merchant m, String shopOrderId, Map<String, Object> info) {
+        return locked(m, shopOrderId, () -> {
+            OmOrder o = order(m, shopOrderId);
+            refuseForDuplicate(o);
+            return klarnaOperation(m, o, k -> OrderRules.shippingInfo(sync(o, k), info), null, null);
+        });
+    }
+
+    /** Replays calls decided before a crash (same idempotency key); returns how many were settled. */
+    public int replayPending() {
+        int settled = 0;
+        for (OutboxEntry e : store.pendingCalls()) {
+            Merchant m = merchants.apply(e.merchantId());
+            if (m == null || m.orderManagement() == null) continue;
+            OmResult result = locked(m, e.shopOrderId(), () -> execute(m, order(m, e.shopOrderId()), e));
+            if (result.klarnaError() == null) settled++;
+        }
+        return settled;
+    }
+
+    private OmResult dropDuplicate(Merchant m, OmOrder o, String status) {
+        OmOrder primary = order(m, o.duplicateOf());
+        if (primary.capturedAmount() == 0) {
+            throw OmRefusal.conflict("This order duplicates shop order " + primary.shopOrderId() + " (same Klarna order "
+                    + o.klarnaOrderId() + "). Capture the primary first; then this duplicate is dropped locally, "
+                    + "never cancelled or refunded at Klarna");
+        }
+        OmOrder dropped = o.dropped().withShopStatus(status).withNote(note("Duplicate dropped locally: primary shop order "
+                + primary.shopOrderId() + " is captured; nothing was sent to Klarna"));
+        store.save(dropped);
+        return OmResult.ok(dropped);
+    }
+
+    private static void refuseForDuplicate(OmOrder o) {
+        if (o.isSecondaryDuplicate()) {
+            throw OmRefusal.conflict("This order duplicates shop order " + o.duplicateOf() + " and shares its payment; "
+                    + "it is never captured, changed or refunded at Klarna. Act on " + o.duplicateOf() + " instead");
+        }
+    }
+
+    /**
+     * Reads Klarna's order (so captures made in Klarna's portal are adopted), decides, and carries
+     * out the decision. A null decision means Klarna is already where the shop wants it.
+     */
+    private OmResult klarnaOperation(Merchant m, OmOrder stale, Function<KlarnaOrder, KlarnaCall> decide,
+                                     String shopStatus, String alreadyDoneNote) {
+        KlarnaOrder k;
+        try {
+            k = klarna.read(settings(m), stale.klarnaOrderId());
+        } catch (KlarnaCallException e) {
+            return attention(stale, e.error(), "Reading the Klarna order failed");
+        }
+        OmOrder o = sync(stale, k);
+        KlarnaCall call = decide.apply(k);
+        if (call == null) {
+            OmOrder done = o.withAttention(null).withShopStatus(shopStatus == null ? o.shopStatus() : shopStatus)
+                    .withNote(note(alreadyDoneNote == null ? "Nothing to do at Klarna" : alreadyDoneNote));
+            store.save(done);
+            return OmResult.ok(done);
+        }
+        OutboxEntry entry = new OutboxEntry(UUID.randomUUID().toString(), m.id(), o.shopOrderId(), call.operation(),
+                call.operation().path(call.captureId()), idempotencyKey(o, call.operation()),
+                call.body() == null ? null : json.writeValueAsString(call.body()), call.amount(), call.shopStatus(), call.description());
+        OmOrder pending = o.withNextOperation();
+        store.saveWithPendingCall(pending, entry);
+        return execute(m, pending, entry);
+    }
+
+    private OmResult execute(Merchant m, OmOrder o, OutboxEntry e) {
+        try {
+            KlarnaOmClient.Answer answer = klarna.send(settings(m), o.klarnaOrderId(), e);
+            OmOrder done = applied(o, e, answer);
+            store.saveWithFinishedCall(done, e);
+            return OmResult.ok(done);
+        } catch (KlarnaCallException failure) {
+            OmOrder flagged = o.withAttention(failure.error()).withNote(note(e.operation().name().toLowerCase(Locale.ROOT)
+                    + " failed at Klarna: " + failure.error().describe()
+                    + (failure.transientFailure() ? "; it will be retried with the same idempotency key" : "")));
+            if (failure.transientFailure()) store.save(flagged);
+            else store.saveWithFinishedCall(flagged, e);
+            LOG.warn("Klarna {} for merchant {} shop order {} failed: {}", e.operation(), m.id(), o.shopOrderId(), failure.error().describe());
+            return new OmResult(flagged, failure.error());
+        }
+    }
+
+    private OmOrder applied(OmOrder o, OutboxEntry e, KlarnaOmClient.Answer answer) {
+        OmOrder next = switch (e.operation()) {
+            case CAPTURE -> {
+                List<String> captures = new ArrayList<>(o.captureIds());
+                answer.captureId().ifPresent(captures::add);
+                long captured = o.capturedAmount() + e.amount();
+                yield o.withKlarna(captured >= o.authorizedAmount() ? OmState.CAPTURED : OmState.PART_CAPTURED,
+                        o.authorizedAmount(), captured, o.refundedAmount(), captures);
+            }
+            case CANCEL -> o.withKlarna(OmState.CANCELLED, o.authorizedAmount(), 0, 0, o.captureIds());
+            case UPDATE_AUTHORIZATION -> {
+                var body = json.readTree(e.body());
+                yield o.withLines(List.of(json.treeToValue(body.get("order_lines"), OrderLine[].class)), e.amount());
+            }
+            case REFUND -> o.withKlarna(o.state(), o.authorizedAmount(), o.capturedAmount(), o.refundedAmount() + e.amount(), o.captureIds());
+            case ADD_SHIPPING_INFO -> o.withKlarna(o.state(), o.authorizedAmount(), o.capturedAmount(), o.refundedAmount(), o.captureIds());
+        };
+        String ids = answer.captureId().map(id -> " (capture id " + id + ")").orElse("")
+                + answer.refundId().map(id -> " (refund id " + id + ")").orElse("");
+        return next.withShopStatus(e.shopStatus() == null ? o.shopStatus() : e.shopStatus())
+                .withNote(note(e.description() + ids + " [key " + e.idempotencyKey() + "]"));
+    }
+
+    private OmResult attention(OmOrder o, KlarnaError error, String what) {
+        OmOrder flagged = o.withAttention(error).withNote(note(what + ": " + error.describe()));
+        store.save(flagged);
+        return new OmResult(flagged, error);
+    }
+
+    /** The order with Klarna's current amounts, status and captures (e.g. a capture made in Klarna's portal). */
+    private static OmOrder sync(OmOrder o, KlarnaOrder k) {
+        if (o.state() == OmState.DROPPED) return o;
+        return o.withKlarna(OmState.fromKlarna(k.status()), k.orderAmount(), k.capturedAmount(), k.refundedAmount(), k.captureIds())
+                .withAttention(o.attention());
+    }
+
+    private static KlarnaCall withNote(KlarnaCall call, String suffix) {
+        if (call == null || suffix.isEmpty()) return call;
+        return new KlarnaCall(call.operation(), call.captureId(), call.body(), call.amount(), call.shopStatus(), call.description() + suffix);
+    }
+
+    /** Deterministic per (merchant, shop order, operation, sequence): a replay after a crash reuses it. */
+    static String idempotencyKey(OmOrder o, Operation op) {
+        String logical = String.join("|", "leverans", o.merchantId(), o.shopOrderId(), op.name(), Integer.toString(o.operations()));
+        return UUID.nameUUIDFromBytes(logical.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    private OmOrder order(Merchant m, String shopOrderId) {
+        return store.find(m.id(), shopOrderId).orElseThrow(() -> new OmRefusal(404, "shop order " + shopOrderId + " not found"));
+    }
+
+    private static OrderManagementSettings settings(Merchant m) {
+        if (m.orderManagement() == null) throw OmRefusal.conflict("order management is not configured for merchant " + m.id());
+        return m.orderManagement();
+    }
+
+    private <T> T locked(Merchant m, String shopOrderId, Supplier<T> work) {
+        ReentrantLock lock = locks.computeIfAbsent(m.id() + '|' + shopOrderId, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Note note(String text) {
+        return new Note(Instant.now(clock), text);
+    }
+}

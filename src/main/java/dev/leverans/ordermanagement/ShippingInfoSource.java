@@ -1,0 +1,12 @@
+package dev.leverans.ordermanagement;
+
+import dev.leverans.merchants.OrderManagementSettings;
+
+import java.util.Map;
+
+/** Where a capture's shipping_info comes from: the shipment reserved through the Klarna callbacks. */
+@FunctionalInterface
+public interface ShippingInfoSource {
+    /** Klarna shipping_info for the reservation {@code tmsReference}, or null when unknown. */
+    Map<String, Object> shippingInfo(String merchantId, String tmsReference, OrderManagementSettings settings);
+}

@@ -1,0 +1,88 @@
+package dev.leverans.storage;
+
+import dev.leverans.ordermanagement.OmOrder;
+import dev.leverans.ordermanagement.OmStore;
+import dev.leverans.ordermanagement.OutboxEntry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.ObjectMapper;
+
+/** Order-management state in the reservation database: orders as JSON documents plus the outbox. */
+public final class SqlOmStore implements OmStore {
+    private static final String UPSERT = "INSERT INTO om_order (merchant_id, shop_order_id, klarna_order_id, order_json, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (merchant_id, shop_order_id) DO UPDATE SET order_json = excluded.order_json, "
+            + "updated_at = excluded.updated_at";
+
+    private final SqliteDatabase database;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public SqlOmStore(SqliteDatabase database, ObjectMapper json, Clock clock) {
+        this.database = database;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<OmOrder> find(String merchantId, String shopOrderId) {
+        return Jdbc.read(database.readers(), c -> orders(c, "SELECT order_json FROM om_order WHERE merchant_id = ? AND shop_order_id = ?",
+                merchantId, shopOrderId)).stream().findFirst();
+    }
+
+    @Override
+    public List<OmOrder> findByKlarnaOrder(String merchantId, String klarnaOrderId) {
+        return Jdbc.read(database.readers(), c -> orders(c,
+                "SELECT order_json FROM om_order WHERE merchant_id = ? AND klarna_order_id = ?", merchantId, klarnaOrderId));
+    }
+
+    @Override
+    public boolean insert(OmOrder o) {
+        return database.writer().execute(c -> Jdbc.update(c, "INSERT INTO om_order (merchant_id, shop_order_id, klarna_order_id, "
+                        + "order_json, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (merchant_id, shop_order_id) DO NOTHING",
+                o.merchantId(), o.shopOrderId(), o.klarnaOrderId(), json.writeValueAsString(o), now()) == 1);
+    }
+
+    @Override
+    public void save(OmOrder o) {
+        database.writer().execute(c -> upsert(c, o));
+    }
+
+    @Override
+    public void saveWithPendingCall(OmOrder o, OutboxEntry e) {
+        database.writer().execute(c -> {
+            upsert(c, o);
+            return Jdbc.update(c, "INSERT INTO om_outbox (id, merchant_id, shop_order_id, entry_json, status, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, 'pending', ?, ?)", e.id(), e.merchantId(), e.shopOrderId(), json.writeValueAsString(e), now(), now());
+        });
+    }
+
+    @Override
+    public void saveWithFinishedCall(OmOrder o, OutboxEntry e) {
+        database.writer().execute(c -> {
+            upsert(c, o);
+            return Jdbc.update(c, "UPDATE om_outbox SET status = 'done', updated_at = ? WHERE id = ?", now(), e.id());
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> pendingCalls() {
+        return Jdbc.read(database.readers(), c -> Jdbc.query(c,
+                "SELECT entry_json FROM om_outbox WHERE status = 'pending' ORDER BY created_at, id",
+                rs -> json.readValue(rs.getString(1), OutboxEntry.class)));
+    }
+
+    private int upsert(Connection c, OmOrder o) throws SQLException {
+        return Jdbc.update(c, UPSERT, o.merchantId(), o.shopOrderId(), o.klarnaOrderId(), json.writeValueAsString(o), now());
+    }
+
+    private List<OmOrder> orders(Connection c, String sql, Object... args) {
+        return Jdbc.query(c, sql, rs -> json.readValue(rs.getString(1), OmOrder.class), args);
+    }
+
+    private long now() {
+        return clock.millis();
+    }
+}
