@@ -21,6 +21,8 @@ public interface OmStore {
     /** Saves the order and marks the call done (Klarna answered, success or refusal), in one transaction. */
     void saveWithFinishedCall(OmOrder order, OutboxEntry entry);
 
+    boolean isPending(String outboxId);
+
     /** Calls decided but not known to have reached Klarna, oldest first. */
     List<OutboxEntry> pendingCalls();
 }

@@ -133,8 +133,9 @@ public final class OrderManagement {
         for (OutboxEntry e : store.pendingCalls()) {
             Merchant m = merchants.apply(e.merchantId());
             if (m == null || m.orderManagement() == null) continue;
-            OmResult result = locked(m, e.shopOrderId(), () -> execute(m, order(m, e.shopOrderId()), e));
-            if (result.klarnaError() == null) settled++;
+            // Re-checked under the order's lock: a concurrent replay may have settled it already.
+            OmResult result = locked(m, e.shopOrderId(), () -> store.isPending(e.id()) ? execute(m, order(m, e.shopOrderId()), e) : null);
+            if (result != null && result.klarnaError() == null) settled++;
         }
         return settled;
     }

@@ -68,6 +68,12 @@ public final class SqlOmStore implements OmStore {
     }
 
     @Override
+    public boolean isPending(String outboxId) {
+        return !Jdbc.read(database.readers(), c -> Jdbc.query(c, "SELECT id FROM om_outbox WHERE id = ? AND status = 'pending'",
+                rs -> rs.getString(1), outboxId)).isEmpty();
+    }
+
+    @Override
     public List<OutboxEntry> pendingCalls() {
         return Jdbc.read(database.readers(), c -> Jdbc.query(c,
                 "SELECT entry_json FROM om_outbox WHERE status = 'pending' ORDER BY created_at, id",

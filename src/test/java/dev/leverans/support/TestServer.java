@@ -21,18 +21,28 @@ public final class TestServer implements AutoCloseable {
     private final Leverans leverans;
 
     public TestServer(Map<String, String> extraEnv) {
-        try {
-            this.dataDir = Files.createTempDirectory(Path.of("target"), "data-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        this(extraEnv, newDataDir());
+    }
+
+    /** A server on an existing data directory, e.g. to restart after a simulated crash. */
+    public TestServer(Map<String, String> extraEnv, Path dataDir) {
+        this.dataDir = dataDir;
         Map<String, String> env = new HashMap<>(Map.of("LEVERANS_PORT", "0", "LEVERANS_HOST", "127.0.0.1",
-                "LEVERANS_DATA_DIR", dataDir.toString(), "LEVERANS_TOKEN_SIGNING_KEY", SIGNING_KEY));
+                "LEVERANS_DATA_DIR", dataDir.toString(), "LEVERANS_TOKEN_SIGNING_KEY", SIGNING_KEY,
+                "LEVERANS_OM_BACKOFF_MILLIS", "5"));
         env.putAll(extraEnv);
         ServerConfig config = ServerConfig.load(DemoConfig.SERVER_FILE, env::get);
         this.leverans = new Leverans(config, env::get, clock);
         RestAssured.port = leverans.start();
         RestAssured.baseURI = "http://127.0.0.1";
+    }
+
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory(Path.of("target"), "data-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public TestServer() {
