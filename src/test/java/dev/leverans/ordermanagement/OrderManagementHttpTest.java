@@ -315,6 +315,15 @@ class OrderManagementHttpTest {
     }
 
     @Test
+    void aLostAnswerIsRetriedWithTheSameKeyAndKlarnaCapturesOnce() {
+        String so = registered();
+        klarna.loseAnswers(1);
+        status(so, "completed").statusCode(200).body("amounts.captured", equalTo((int) TOTAL));
+        assertEquals(1, atKlarna(so).captures.size());
+        assertEquals(TOTAL, atKlarna(so).captured);
+    }
+
+    @Test
     void registeringTheSameShopOrderTwiceIsIdempotent() {
         String klarnaId = "K-" + UUID.randomUUID();
         klarna.createOrder(klarnaId, TOTAL);

@@ -89,7 +89,7 @@ public final class FakeKlarnaOm implements AutoCloseable {
         failures.computeIfAbsent(pathSuffix, k -> new ArrayDeque<>()).addAll(List.of(statuses));
     }
 
-    /** The next n state-changing calls are carried out, but their answer is lost (503 to the caller). */
+    /** The next n successful state-changing answers (new or replayed) are lost: the caller gets 503. */
     public synchronized void loseAnswers(int n) { loseAnswers = n; }
 
     /** State-changing calls are not answered at all (connection closed) until switched back. */
@@ -140,8 +140,7 @@ public final class FakeKlarnaOm implements AutoCloseable {
         String action = m.group(2) == null ? "" : m.group(2);
         if (method.equals("GET") && action.isEmpty()) return new Answer(200, Map.of(), JSON.writeValueAsString(view(o)));
         if (key == null) return error(400, "BAD_VALUE", "Klarna-Idempotency-Key is required by this fake");
-        if (idempotent.containsKey(key)) return idempotent.get(key);
-        Answer answer = change(o, m.group(1), method, action, body);
+        Answer answer = idempotent.containsKey(key) ? idempotent.get(key) : change(o, m.group(1), method, action, body);
         if (answer.status() < 300) idempotent.put(key, answer);
         if (answer.status() < 300 && loseAnswers > 0) {
             loseAnswers--;

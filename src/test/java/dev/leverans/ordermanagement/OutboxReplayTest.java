@@ -1,0 +1,96 @@
+package dev.leverans.ordermanagement;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.leverans.support.FakeKlarnaOm;
+import dev.leverans.support.TestServer;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A state-changing call decided and written to the outbox, but not answered by Klarna before the
+ * process stops, is replayed after restart with the same idempotency key: Klarna sees one capture.
+ */
+class OutboxReplayTest {
+    private static final long TOTAL = OrderManagementHttpTest.TOTAL;
+
+    private static void register(String shopOrderId, String klarnaId) {
+        given().contentType(ContentType.JSON).header("X-Api-Key", "demo-merchant-api-key")
+                .body(Map.of("shop_order_id", shopOrderId, "klarna_order_id", klarnaId, "currency", "SEK",
+                        "order_lines", List.of(OrderManagementHttpTest.BOOTS, OrderManagementHttpTest.SHIPPING), "order_amount", TOTAL))
+                .post("/om/orders").then().statusCode(201);
+    }
+
+    private static void complete(String shopOrderId, int expectedStatus) {
+        given().contentType(ContentType.JSON).header("X-Api-Key", "demo-merchant-api-key").body(Map.of("status", "completed"))
+                .post("/om/orders/" + shopOrderId + "/status").then().statusCode(expectedStatus);
+    }
+
+    /** Restarts the server on the same data directory and lets it replay the outbox. */
+    private static TestServer restart(TestServer crashed, FakeKlarnaOm klarna) {
+        crashed.close();
+        TestServer restarted = new TestServer(Map.of("KLARNA_OM_BASE_URL", klarna.baseUrl()), crashed.dataDir);
+        restarted.leverans().orderManagement().replayPending();
+        return restarted;
+    }
+
+    @Test
+    void aCallThatNeverReachedKlarnaIsReplayedAfterRestart() throws Exception {
+        try (FakeKlarnaOm klarna = new FakeKlarnaOm()) {
+            String klarnaId = "K-" + UUID.randomUUID();
+            klarna.createOrder(klarnaId, TOTAL);
+            TestServer server = new TestServer(Map.of("KLARNA_OM_BASE_URL", klarna.baseUrl()));
+            register("SO-1", klarnaId);
+            klarna.unreachable(true);
+            complete("SO-1", 502);
+            given().header("X-Api-Key", "demo-merchant-api-key").get("/om/orders/SO-1").then()
+                    .body("state", equalTo("attention")).body("shop_status", equalTo("processing"))
+                    .body("notes.text", hasItem(containsString("same idempotency key")));
+            assertEquals(0, klarna.order(klarnaId).captures.size());
+
+            klarna.unreachable(false);
+            server = restart(server, klarna);
+            try {
+                given().header("X-Api-Key", "demo-merchant-api-key").get("/om/orders/SO-1").then()
+                        .body("state", equalTo("captured")).body("shop_status", equalTo("completed"))
+                        .body("amounts.captured", equalTo((int) TOTAL));
+                assertEquals(1, klarna.order(klarnaId).captures.size());
+                List<FakeKlarnaOm.Request> captures = klarna.requests("POST", klarnaId + "/captures");
+                assertEquals(1, captures.stream().map(FakeKlarnaOm.Request::idempotencyKey).distinct().count());
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    void aCallWhoseAnswerWasLostIsReplayedWithoutDoublingTheCapture() throws Exception {
+        try (FakeKlarnaOm klarna = new FakeKlarnaOm()) {
+            String klarnaId = "K-" + UUID.randomUUID();
+            klarna.createOrder(klarnaId, TOTAL);
+            TestServer server = new TestServer(Map.of("KLARNA_OM_BASE_URL", klarna.baseUrl()));
+            register("SO-2", klarnaId);
+            klarna.loseAnswers(10);
+            complete("SO-2", 502);
+            assertEquals(1, klarna.order(klarnaId).captures.size(), "Klarna captured, the answer was lost");
+
+            klarna.loseAnswers(0);
+            server = restart(server, klarna);
+            try {
+                given().header("X-Api-Key", "demo-merchant-api-key").get("/om/orders/SO-2").then()
+                        .body("state", equalTo("captured")).body("amounts.captured", equalTo((int) TOTAL));
+                assertEquals(1, klarna.order(klarnaId).captures.size());
+                assertEquals(TOTAL, klarna.order(klarnaId).captured);
+            } finally {
+                server.close();
+            }
+        }
+    }
+}
