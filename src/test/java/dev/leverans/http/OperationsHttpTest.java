@@ -63,7 +63,9 @@ class OperationsHttpTest {
         String yaml = get("/openapi.yaml").then().statusCode(200).extract().asString();
         for (String path : new String[] {"/ksa/auth:", "/ksa/shipping_options:", "/ksa/shipment:", "/ksa/shipment/{shipment_id}:",
                 "/ksa/shipment/{shipment_id}/confirm:", "/merchant/shipments:", "/merchant/shipments/{shipment_id}:",
-                "/merchant/shipments/{shipment_id}/booking:", "/health:", "/metrics:", "/openapi.yaml:"}) {
+                "/merchant/shipments/{shipment_id}/booking:", "/om/orders:", "/om/orders/{shop_order_id}:",
+                "/om/orders/{shop_order_id}/status:", "/om/orders/{shop_order_id}/lines:", "/om/orders/{shop_order_id}/refunds:",
+                "/om/orders/{shop_order_id}/tracking:", "/health:", "/metrics:", "/openapi.yaml:"}) {
             assertEquals(true, yaml.contains(path), "openapi.yaml lacks " + path);
         }
     }
