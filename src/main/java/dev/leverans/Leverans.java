@@ -52,6 +52,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,8 +123,9 @@ public final class Leverans implements AutoCloseable {
     public int start() {
         app.start(config.host(), config.port());
         JettyConnectionMetrics.addToAllConnectors(app.jettyServer().server(), metrics);
-        scheduler.scheduleWithFixedDelay(this::expireStale, 30, 30, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(this::replayOutbox, 0, 30, TimeUnit.SECONDS);
+        repeat("expired {} unconfirmed reservations", shipments::expireStale, 30);
+        // Klarna calls decided but not known to be answered (a crash, Klarna down) are replayed with their key.
+        repeat("replayed {} pending Klarna order-management calls", orderManagement::replayPending, 0);
         LOG.info("Leverans listening on {}:{} with Klarna callbacks under {}", config.host(), app.port(), config.basePath());
         return app.port();
     }
@@ -132,13 +134,16 @@ public final class Leverans implements AutoCloseable {
 
     public ShipmentService shipments() { return shipments; }
 
-    private void expireStale() {
-        try {
-            int expired = shipments.expireStale();
-            if (expired > 0) LOG.info("expired {} unconfirmed reservations", expired);
-        } catch (RuntimeException e) {
-            LOG.warn("expiring reservations failed; will retry", e);
-        }
+    /** Runs a background chore every 30 s (first after {@code initialDelay} s); a failure is logged and retried. */
+    private void repeat(String doneMessage, IntSupplier chore, long initialDelay) {
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                int count = chore.getAsInt();
+                if (count > 0) LOG.info(doneMessage, count);
+            } catch (RuntimeException e) {
+                LOG.warn("background task failed ({}); will retry", doneMessage, e);
+            }
+        }, initialDelay, 30, TimeUnit.SECONDS);
     }
 
     /**
@@ -151,16 +156,6 @@ public final class Leverans implements AutoCloseable {
         pool.setName("leverans-http");
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         return pool;
-    }
-
-    /** Klarna calls decided but not known to be answered (a crash, Klarna down) are replayed with their key. */
-    private void replayOutbox() {
-        try {
-            int settled = orderManagement.replayPending();
-            if (settled > 0) LOG.info("replayed {} pending Klarna order-management calls", settled);
-        } catch (RuntimeException e) {
-            LOG.warn("replaying pending Klarna calls failed; will retry", e);
-        }
     }
 
     public OrderManagement orderManagement() { return orderManagement; }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MerchantLoaderTest {
     @TempDir
@@ -40,40 +42,18 @@ class MerchantLoaderTest {
         assertTrue(registry.byApiKey("demo-secret").isEmpty(), "the Klarna key is not a merchant API key");
     }
 
-    @Test
-    void aSchemaViolationNamesFilePathAndProblem() throws IOException {
-        ConfigException e = loadFailure(demoYaml().replace("type: locker", "type: drone"));
-        assertMentions(e, "shop.yaml", "/options/3/type");
-    }
-
-    @Test
-    void aMissingRequiredFieldIsNamed() throws IOException {
-        ConfigException e = loadFailure(demoYaml().replace("default_tax_rate: 2500", ""));
-        assertMentions(e, "shop.yaml", "/default_tax_rate");
-    }
-
-    @Test
-    void aDefaultOptionMissingACurrencyIsRefused() throws IOException {
-        ConfigException e = loadFailure(demoYaml().replace(", GBP: 890}", "}"));
-        assertMentions(e, "shop.yaml", "/default_option/price", "GBP");
-    }
-
-    @Test
-    void duplicateOptionIdsAreRefused() throws IOException {
-        ConfigException e = loadFailure(demoYaml().replace("id: posten-home", "id: budbee-home"));
-        assertMentions(e, "shop.yaml", "/options/2/id", "budbee-home");
-    }
-
-    @Test
-    void aPreferenceForAnUnknownOptionIsRefused() throws IOException {
-        ConfigException e = loadFailure(demoYaml().replace("prefer: [postnord-service-point]", "prefer: [teleport]"));
-        assertMentions(e, "/preselection/prefer/0", "teleport");
-    }
-
-    @Test
-    void aPickupOptionWithoutLocationsIsRefused() throws IOException {
-        ConfigException e = loadFailure(demoYaml().replace("    locations: {types: [store], limit: 3}\n", ""));
-        assertMentions(e, "shop.yaml", "/options/5");
+    @ParameterizedTest(name = "{3}")
+    @CsvSource(delimiter = '|', value = {
+            "type: locker | type: drone | /options/3/type | a schema violation names the path",
+            "default_tax_rate: 2500 | '' | /default_tax_rate | a missing required field is named",
+            ", GBP: 890} | } | /default_option/price,GBP | the default option must price every currency",
+            "id: posten-home | id: budbee-home | /options/2/id,budbee-home | option ids are unique",
+            "prefer: [postnord-service-point] | prefer: [teleport] | /preselection/prefer/0,teleport | preferences name offered options",
+            "'    locations: {types: [store], limit: 3}\n' | '' | /options/5 | pickup options need locations"})
+    void anInvalidRuleTableStopsStartupNamingFilePathAndProblem(String from, String to, String mentions, String why) throws IOException {
+        ConfigException e = loadFailure(demoYaml().replace(from, to));
+        assertMentions(e, "shop.yaml");
+        assertMentions(e, mentions.split(","));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,27 +42,33 @@ class OutboxReplayTest {
         return restarted;
     }
 
-    @Test
-    void aCallThatNeverReachedKlarnaIsReplayedAfterRestart() throws Exception {
+    /**
+     * Registers SO-1, completes it while {@code outage} is on (the capture gets no definite answer),
+     * ends the outage, restarts on the same data directory and checks Klarna holds exactly one
+     * capture, made with one idempotency key, and the order is captured.
+     */
+    private static void captureSurvivesRestart(Consumer<FakeKlarnaOm> outage, Consumer<FakeKlarnaOm> recovery,
+                                               int capturesDuringOutage) throws Exception {
         try (FakeKlarnaOm klarna = new FakeKlarnaOm()) {
             String klarnaId = "K-" + UUID.randomUUID();
             klarna.createOrder(klarnaId, TOTAL);
             TestServer server = new TestServer(Map.of("KLARNA_OM_BASE_URL", klarna.baseUrl()));
-            register("SO-1", klarnaId);
-            klarna.unreachable(true);
-            complete("SO-1", 502);
-            given().header("X-Api-Key", "demo-merchant-api-key").get("/om/orders/SO-1").then()
-                    .body("state", equalTo("attention")).body("shop_status", equalTo("processing"))
-                    .body("notes.text", hasItem(containsString("same idempotency key")));
-            assertEquals(0, klarna.order(klarnaId).captures.size());
-
-            klarna.unreachable(false);
-            server = restart(server, klarna);
             try {
+                register("SO-1", klarnaId);
+                outage.accept(klarna);
+                complete("SO-1", 502);
+                given().header("X-Api-Key", "demo-merchant-api-key").get("/om/orders/SO-1").then()
+                        .body("state", equalTo("attention")).body("shop_status", equalTo("processing"))
+                        .body("notes.text", hasItem(containsString("same idempotency key")));
+                assertEquals(capturesDuringOutage, klarna.order(klarnaId).captures.size());
+
+                recovery.accept(klarna);
+                server = restart(server, klarna);
                 given().header("X-Api-Key", "demo-merchant-api-key").get("/om/orders/SO-1").then()
                         .body("state", equalTo("captured")).body("shop_status", equalTo("completed"))
                         .body("amounts.captured", equalTo((int) TOTAL));
                 assertEquals(1, klarna.order(klarnaId).captures.size());
+                assertEquals(TOTAL, klarna.order(klarnaId).captured);
                 List<FakeKlarnaOm.Request> captures = klarna.requests("POST", klarnaId + "/captures");
                 assertEquals(1, captures.stream().map(FakeKlarnaOm.Request::idempotencyKey).distinct().count());
             } finally {
@@ -71,26 +78,12 @@ class OutboxReplayTest {
     }
 
     @Test
-    void aCallWhoseAnswerWasLostIsReplayedWithoutDoublingTheCapture() throws Exception {
-        try (FakeKlarnaOm klarna = new FakeKlarnaOm()) {
-            String klarnaId = "K-" + UUID.randomUUID();
-            klarna.createOrder(klarnaId, TOTAL);
-            TestServer server = new TestServer(Map.of("KLARNA_OM_BASE_URL", klarna.baseUrl()));
-            register("SO-2", klarnaId);
-            klarna.loseAnswers(10);
-            complete("SO-2", 502);
-            assertEquals(1, klarna.order(klarnaId).captures.size(), "Klarna captured, the answer was lost");
+    void aCallThatNeverReachedKlarnaIsReplayedAfterRestart() throws Exception {
+        captureSurvivesRestart(k -> k.unreachable(true), k -> k.unreachable(false), 0);
+    }
 
-            klarna.loseAnswers(0);
-            server = restart(server, klarna);
-            try {
-                given().header("X-Api-Key", "demo-merchant-api-key").get("/om/orders/SO-2").then()
-                        .body("state", equalTo("captured")).body("amounts.captured", equalTo((int) TOTAL));
-                assertEquals(1, klarna.order(klarnaId).captures.size());
-                assertEquals(TOTAL, klarna.order(klarnaId).captured);
-            } finally {
-                server.close();
-            }
-        }
+    @Test
+    void aCallWhoseAnswerWasLostIsReplayedWithoutDoublingTheCapture() throws Exception {
+        captureSurvivesRestart(k -> k.loseAnswers(10), k -> k.loseAnswers(0), 1);
     }
 }
