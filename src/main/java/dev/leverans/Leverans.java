@@ -130,8 +130,6 @@ public final class Leverans implements AutoCloseable {
         return app.port();
     }
 
-    public int port() { return app.port(); }
-
     public ShipmentService shipments() { return shipments; }
 
     /** Runs a background chore every 30 s (first after {@code initialDelay} s); a failure is logged and retried. */

@@ -69,7 +69,7 @@ final class RuleTableFactory {
             }
         }
         Preselection preselection = preselection(m.preselection(), ids);
-        return new RuleTable(m.id(), currencies, m.taxRates(), m.defaultTaxRate(), options, defaultOption,
+        return new RuleTable(currencies, m.taxRates(), m.defaultTaxRate(), options, defaultOption,
                 preselection, calendar(m.warehouse()), locations);
     }
 

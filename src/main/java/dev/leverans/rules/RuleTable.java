@@ -13,7 +13,6 @@ import java.util.Set;
  * the merchant declared, which is the display order.
  */
 public final class RuleTable {
-    private final String merchantId;
     private final Set<String> currencies;
     private final Map<String, Integer> taxRates;
     private final int defaultTaxRate;
@@ -24,10 +23,9 @@ public final class RuleTable {
     private final LocationIndex locations;
     private final Map<String, List<CarrierOption>> optionsByCountry;
 
-    public RuleTable(String merchantId, Set<String> currencies, Map<String, Integer> taxRates, int defaultTaxRate,
+    public RuleTable(Set<String> currencies, Map<String, Integer> taxRates, int defaultTaxRate,
                      List<CarrierOption> options, CarrierOption defaultOption, Preselection preselection,
                      DispatchCalendar calendar, LocationIndex locations) {
-        this.merchantId = merchantId;
         this.currencies = Set.copyOf(currencies);
         this.taxRates = Map.copyOf(taxRates);
         this.defaultTaxRate = defaultTaxRate;
@@ -44,9 +42,6 @@ public final class RuleTable {
         this.optionsByCountry = Map.copyOf(byCountry);
     }
 
-    public String merchantId() { return merchantId; }
-    public Set<String> currencies() { return currencies; }
-    public List<CarrierOption> options() { return options; }
     public CarrierOption defaultOption() { return defaultOption; }
     public Preselection preselection() { return preselection; }
     public DispatchCalendar calendar() { return calendar; }

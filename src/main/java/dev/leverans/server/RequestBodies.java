@@ -9,7 +9,6 @@ import dev.leverans.config.SchemaErrors;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -24,11 +23,11 @@ public final class RequestBodies {
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDialect(Dialects.getOpenApi30());
 
     private final ObjectMapper json;
-    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    private final Map<String, Schema> schemas;
 
     public RequestBodies(ObjectMapper json, List<String> schemaNames) {
         this.json = json;
-        for (String name : schemaNames) schemas.put(name, compile(name));
+        this.schemas = schemaNames.stream().collect(Collectors.toUnmodifiableMap(name -> name, RequestBodies::compile));
     }
 
     public <T> T read(Context ctx, String schemaName, Class<T> type) {

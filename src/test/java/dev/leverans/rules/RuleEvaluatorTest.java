@@ -28,7 +28,7 @@ class RuleEvaluatorTest {
     }
 
     private static RuleTable table(Preselection preselection, CarrierOption... options) {
-        return new RuleTable("m", Set.of("SEK"), Map.of("SE", 2500), 2500, List.of(options), DEFAULT, preselection,
+        return new RuleTable(Set.of("SEK"), Map.of("SE", 2500), 2500, List.of(options), DEFAULT, preselection,
                 CALENDAR, LocationIndex.empty());
     }
 
