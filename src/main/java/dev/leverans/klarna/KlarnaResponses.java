@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.util.RawValue;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -59,7 +60,7 @@ public final class KlarnaResponses {
 
     private OptionBody offered(OfferedOption o) {
         List<RawValue> locations = o.locations().isEmpty() ? null : o.locations().stream()
-                .map(l -> renderedLocations.get(l, k -> new RawValue(json.writeValueAsString(location(k))))).toList();
+                .map(l -> renderedLocations.get(l, k -> new RawValue(new SerializedString(json.writeValueAsString(location(k)))))).toList();
         List<OptionBody.Addon> addOns = o.addOns().isEmpty() ? null : o.addOns().stream()
                 .map(a -> addon(a.addOn(), a.price(), a.addOn().preselected(), null)).toList();
         return body(o, locations, addOns, null, null);
