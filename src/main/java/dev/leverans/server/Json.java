@@ -2,6 +2,7 @@ package dev.leverans.server;
 
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +15,8 @@ public final class Json {
 
     public static JsonMapper mapper() {
         JsonFactory factory = JsonFactory.builder()
+                // Requests run on virtual threads, where the default thread-local buffer pool never reuses.
+                .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                 .build();
         return JsonMapper.builder(factory)
