@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /** The six Klarna Shipping Assistant callbacks: parse, call the core, render. */
 public final class KlarnaCallbacks {
@@ -58,14 +59,14 @@ public final class KlarnaCallbacks {
 
     public void shippingOptions(Context ctx) {
         Merchant merchant = merchant(ctx);
-        CallbackRequest body = bodies.read(ctx, "ShippingOptionsRequest", CallbackRequest.class);
+        JsonNode body = bodies.readTree(ctx, "ShippingOptionsRequest");
         Quote quote = quote(merchant, body);
         metrics.quoted(merchant.id(), quote);
-        responses.send(ctx, 200, wire.options(quote.options()));
+        responses.sendJson(ctx, 200, wire.options(quote.options()));
     }
 
     /** Never fails for a priced currency: anything unexpected answers the default option. */
-    private Quote quote(Merchant merchant, CallbackRequest body) {
+    private Quote quote(Merchant merchant, JsonNode body) {
         Instant now = clock.instant();
         try {
             return RuleEvaluator.evaluate(merchant.rules(), KlarnaRequests.quoteRequest(body), now);
@@ -73,15 +74,16 @@ public final class KlarnaCallbacks {
             throw e;
         } catch (RuntimeException e) {
             LOG.error("evaluating options for merchant {} failed; answering the default option", merchant.id(), e);
-            if (!merchant.rules().prices(body.currency())) throw new UnpricedCurrencyException(body.currency());
+            String currency = KlarnaRequests.currency(body);
+            if (!merchant.rules().prices(currency)) throw new UnpricedCurrencyException(currency);
             return RuleEvaluator.fallback(merchant.rules(), KlarnaRequests.countryOnly(body), now, Fallback.EVALUATION_FAILED);
         }
     }
 
     public void selectShipment(Context ctx) {
         Merchant merchant = merchant(ctx);
-        CallbackRequest body = bodies.read(ctx, "SelectShipmentRequest", CallbackRequest.class);
-        StoreResult result = recorded(merchant, () -> shipments.reserve(merchant, body.sessionId(),
+        JsonNode body = bodies.readTree(ctx, "SelectShipmentRequest");
+        StoreResult result = recorded(merchant, () -> shipments.reserve(merchant, KlarnaRequests.sessionId(body),
                 KlarnaRequests.quoteRequest(body), KlarnaRequests.choice(body)));
         if (result.outcome() == StoreResult.Outcome.REFUSED) {
             throw new ApiException(409, "the shipment of this session is already " + result.shipment().status().wireName());
@@ -91,7 +93,7 @@ public final class KlarnaCallbacks {
 
     public void changeShipment(Context ctx) {
         Merchant merchant = merchant(ctx);
-        CallbackRequest body = bodies.read(ctx, "SelectShipmentRequest", CallbackRequest.class);
+        JsonNode body = bodies.readTree(ctx, "SelectShipmentRequest");
         StoreResult result = recorded(merchant, () -> shipments.change(merchant, ctx.pathParam("id"),
                 KlarnaRequests.quoteRequest(body), KlarnaRequests.choice(body)));
         switch (result.outcome()) {

@@ -7,57 +7,85 @@ import dev.leverans.rules.Dimensions;
 import dev.leverans.rules.QuoteRequest;
 import dev.leverans.shipments.Choice;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 
-/** Klarna request bodies to domain requests. */
+/**
+ * Klarna request bodies (already validated against openapi.yaml) to domain requests. Read straight
+ * from the JSON tree: this runs on every /shipping_options call. Fields we do not use are ignored.
+ */
 public final class KlarnaRequests {
     private KlarnaRequests() {}
 
-    public static QuoteRequest quoteRequest(CallbackRequest body) {
-        CallbackRequest.Address a = body.address();
-        return new QuoteRequest(body.currency(), new Destination(a.country(), a.postalCode()), cart(body.order()));
+    public static String sessionId(JsonNode body) {
+        return text(body, "session_id");
+    }
+
+    public static String currency(JsonNode body) {
+        return text(body, "currency");
+    }
+
+    public static QuoteRequest quoteRequest(JsonNode body) {
+        JsonNode address = body.path("address");
+        return new QuoteRequest(currency(body), new Destination(text(address, "country"), text(address, "postal_code")),
+                cart(body.path("order")));
     }
 
     /** Just currency and country: enough to price the default option when the rest cannot be read. */
-    public static QuoteRequest countryOnly(CallbackRequest body) {
-        return new QuoteRequest(body.currency(), new Destination(body.address().country(), null), new Cart(0, Set.of(), List.of()));
+    public static QuoteRequest countryOnly(JsonNode body) {
+        return new QuoteRequest(currency(body), new Destination(text(body.path("address"), "country"), null),
+                new Cart(0, Set.of(), List.of()));
     }
 
-    public static Choice choice(CallbackRequest body) {
-        CallbackRequest.SelectedOption s = body.selectedShippingOption();
-        List<Choice.SelectedAddOn> addOns = s.selectedAddons() == null ? List.of() : s.selectedAddons().stream()
-                .map(a -> new Choice.SelectedAddOn(a.type(), a.externalId(), a.userInput())).toList();
-        return new Choice(s.id(), s.location() == null ? null : s.location().id(),
-                s.timeslot() == null ? null : s.timeslot().id(), addOns);
+    public static Choice choice(JsonNode body) {
+        JsonNode s = body.path("selected_shipping_option");
+        List<Choice.SelectedAddOn> addOns = new ArrayList<>();
+        for (JsonNode a : s.path("selected_addons")) {
+            addOns.add(new Choice.SelectedAddOn(text(a, "type"), text(a, "external_id"), text(a, "user_input")));
+        }
+        return new Choice(text(s, "id"), text(s.path("location"), "id"), text(s.path("timeslot"), "id"), addOns);
     }
 
-    private static Cart cart(CallbackRequest.Order order) {
-        if (order == null) return new Cart(0, Set.of(), List.of());
-        List<CallbackRequest.OrderLine> lines = order.orderLines() == null ? List.of() : order.orderLines();
+    private static Cart cart(JsonNode order) {
         List<CartLine> shippable = new ArrayList<>();
         long linesTotal = 0;
-        for (CallbackRequest.OrderLine line : lines) {
-            linesTotal += line.totalAmount() == null ? 0 : line.totalAmount();
+        for (JsonNode line : order.path("order_lines")) {
+            linesTotal += line.path("total_amount").asLong(0);
             if (isShippable(line)) shippable.add(cartLine(line));
         }
-        long value = order.orderAmount() != null ? order.orderAmount() : linesTotal;
-        return new Cart(value, order.tags() == null ? Set.of() : Set.copyOf(order.tags()), shippable);
+        JsonNode amount = order.path("order_amount");
+        long value = amount.isNumber() ? amount.asLong() : linesTotal;
+        return new Cart(value, strings(order.path("tags")), shippable);
     }
 
     /** Physical goods; Klarna marks fees, discounts and digital goods with other line types. */
-    private static boolean isShippable(CallbackRequest.OrderLine line) {
-        return line.type() == null || line.type().equals("physical");
+    private static boolean isShippable(JsonNode line) {
+        String type = text(line, "type");
+        return type == null || type.equals("physical");
     }
 
-    private static CartLine cartLine(CallbackRequest.OrderLine line) {
-        CallbackRequest.ShippingAttributes attrs = line.shippingAttributes();
-        Integer weight = attrs == null ? null : attrs.weight();
-        CallbackRequest.Size s = attrs == null ? null : attrs.dimensions();
-        Dimensions dims = s == null || s.height() == null || s.width() == null || s.length() == null
-                ? null : Dimensions.of(s.height(), s.width(), s.length());
-        Set<String> tags = attrs == null || attrs.tags() == null ? Set.of() : Set.copyOf(attrs.tags());
-        String reference = line.reference() != null ? line.reference() : line.name();
-        return new CartLine(reference, line.quantity() == null ? 1 : line.quantity(), weight, dims, tags);
+    private static CartLine cartLine(JsonNode line) {
+        JsonNode attrs = line.path("shipping_attributes");
+        JsonNode weight = attrs.path("weight");
+        JsonNode size = attrs.path("dimensions");
+        Dimensions dims = size.path("height").isNumber() && size.path("width").isNumber() && size.path("length").isNumber()
+                ? Dimensions.of(size.path("height").asInt(), size.path("width").asInt(), size.path("length").asInt()) : null;
+        String reference = text(line, "reference") != null ? text(line, "reference") : text(line, "name");
+        JsonNode quantity = line.path("quantity");
+        return new CartLine(reference, quantity.isNumber() ? quantity.asInt() : 1, weight.isNumber() ? weight.asInt() : null,
+                dims, strings(attrs.path("tags")));
+    }
+
+    private static Set<String> strings(JsonNode array) {
+        Set<String> out = new HashSet<>();
+        for (JsonNode item : array) if (item.isString()) out.add(item.asString());
+        return out;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isString() ? value.asString() : null;
     }
 }

@@ -19,7 +19,12 @@ public final class JsonResponses {
     }
 
     public void send(Context ctx, int status, Object body) {
-        ctx.status(status).contentType(contentType(ctx.header("Accept"))).result(json.writeValueAsBytes(body));
+        sendJson(ctx, status, json.writeValueAsBytes(body));
+    }
+
+    /** Sends a body already rendered as JSON. */
+    public void sendJson(Context ctx, int status, byte[] body) {
+        ctx.status(status).contentType(contentType(ctx.header("Accept"))).result(body);
     }
 
     public void failure(Context ctx, int status, String reason) {

@@ -31,13 +31,18 @@ public final class RequestBodies {
     }
 
     public <T> T read(Context ctx, String schemaName, Class<T> type) {
+        return json.treeToValue(readTree(ctx, schemaName), type);
+    }
+
+    /** The body as a JSON tree that passed the schema. */
+    public JsonNode readTree(Context ctx, String schemaName) {
         requireJsonContentType(ctx);
         JsonNode tree = parse(ctx.bodyAsBytes());
         List<Error> errors = schemas.get(schemaName).validate(tree);
         if (!errors.isEmpty()) {
             throw new ApiException(400, errors.stream().map(RequestBodies::describe).distinct().collect(Collectors.joining("; ")));
         }
-        return json.treeToValue(tree, type);
+        return tree;
     }
 
     private JsonNode parse(byte[] body) {
