@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -118,7 +119,7 @@ public final class KlarnaCallbacks {
         responses.send(ctx, 200, wire.shipment(shipment));
     }
 
-    private StoreResult recorded(Merchant merchant, java.util.function.Supplier<StoreResult> write) {
+    private StoreResult recorded(Merchant merchant, Supplier<StoreResult> write) {
         try {
             StoreResult result = write.get();
             metrics.reservation(merchant.id(), result.outcome().name().toLowerCase(Locale.ROOT));
