@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -88,14 +89,15 @@ public final class OrderManagement {
                     yield OmResult.ok(updated);
                 }
                 case "completed" -> o.isSecondaryDuplicate() ? dropDuplicate(m, o, status)
-                        : klarnaOperation(m, o, k -> OrderRules.capture(sync(o, k), k, shippingInfo.shippingInfo(m.id(), o.tmsReference(), settings(m))),
+                        : klarnaOperation(m, o, (synced, k) -> OrderRules.capture(synced, k,
+                                        shippingInfo.shippingInfo(m.id(), o.tmsReference(), settings(m))),
                                 "completed", "Capture adopted from Klarna: the order was already captured there");
                 case "cancelled" -> o.isSecondaryDuplicate() ? dropDuplicate(m, o, status)
-                        : klarnaOperation(m, o, k -> withNote(OrderRules.cancel(sync(o, k)), stock), "cancelled",
+                        : klarnaOperation(m, o, (synced, k) -> withNote(OrderRules.cancel(synced), stock), "cancelled",
                                 "Already cancelled at Klarna");
                 case "returned" -> {
                     refuseForDuplicate(o);
-                    yield klarnaOperation(m, o, k -> withNote(OrderRules.refund(sync(o, k),
+                    yield klarnaOperation(m, o, (synced, k) -> withNote(OrderRules.refund(synced,
                             new RefundRequest("full", null, null, null, "Order returned"), "returned"), stock), "returned", null);
                 }
                 default -> throw OmRefusal.invalid("status: must be processing, on_hold, completed, cancelled or returned");
@@ -104,26 +106,23 @@ public final class OrderManagement {
     }
 
     public OmResult updateLines(Merchant m, String shopOrderId, List<OrderLine> lines, long amount) {
-        return locked(m, shopOrderId, () -> {
-            OmOrder o = order(m, shopOrderId);
-            refuseForDuplicate(o);
-            return klarnaOperation(m, o, k -> OrderRules.updateLines(sync(o, k), lines, amount), null, null);
-        });
+        return onPrimaryOrder(m, shopOrderId, (o, k) -> OrderRules.updateLines(o, lines, amount));
     }
 
     public OmResult refund(Merchant m, String shopOrderId, RefundRequest request) {
-        return locked(m, shopOrderId, () -> {
-            OmOrder o = order(m, shopOrderId);
-            refuseForDuplicate(o);
-            return klarnaOperation(m, o, k -> OrderRules.refund(sync(o, k), request, null), null, null);
-        });
+        return onPrimaryOrder(m, shopOrderId, (o, k) -> OrderRules.refund(o, request, null));
     }
 
     public OmResult addTracking(Merchant m, String shopOrderId, Map<String, Object> info) {
+        return onPrimaryOrder(m, shopOrderId, (o, k) -> OrderRules.shippingInfo(o, info));
+    }
+
+    /** A Klarna operation the shop asks for directly; refused on a secondary duplicate. */
+    private OmResult onPrimaryOrder(Merchant m, String shopOrderId, BiFunction<OmOrder, KlarnaOrder, KlarnaCall> decide) {
         return locked(m, shopOrderId, () -> {
             OmOrder o = order(m, shopOrderId);
             refuseForDuplicate(o);
-            return klarnaOperation(m, o, k -> OrderRules.shippingInfo(sync(o, k), info), null, null);
+            return klarnaOperation(m, o, decide, null, null);
         });
     }
 
@@ -161,10 +160,11 @@ public final class OrderManagement {
     }
 
     /**
-     * Reads Klarna's order (so captures made in Klarna's portal are adopted), decides, and carries
-     * out the decision. A null decision means Klarna is already where the shop wants it.
+     * Reads Klarna's order (so captures made in Klarna's portal are adopted), decides on the order
+     * brought up to date with it, and carries out the decision. A null decision means Klarna is
+     * already where the shop wants it.
      */
-    private OmResult klarnaOperation(Merchant m, OmOrder stale, Function<KlarnaOrder, KlarnaCall> decide,
+    private OmResult klarnaOperation(Merchant m, OmOrder stale, BiFunction<OmOrder, KlarnaOrder, KlarnaCall> decide,
                                      String shopStatus, String alreadyDoneNote) {
         KlarnaOrder k;
         try {
@@ -173,7 +173,7 @@ public final class OrderManagement {
             return attention(stale, e.error(), "Reading the Klarna order failed");
         }
         OmOrder o = sync(stale, k);
-        KlarnaCall call = decide.apply(k);
+        KlarnaCall call = decide.apply(o, k);
         if (call == null) {
             OmOrder done = o.withAttention(null).withShopStatus(shopStatus == null ? o.shopStatus() : shopStatus)
                     .withNote(note(alreadyDoneNote == null ? "Nothing to do at Klarna" : alreadyDoneNote));
