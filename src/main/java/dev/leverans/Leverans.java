@@ -6,6 +6,8 @@ import dev.leverans.config.ConfigDocuments;
 import dev.leverans.config.EnvSubstitution;
 import dev.leverans.config.ServerConfig;
 import dev.leverans.klarna.CallbackMetrics;
+import dev.leverans.klarna.CapturedRequests;
+import dev.leverans.klarna.UnknownFields;
 import dev.leverans.klarna.KlarnaCallbacks;
 import dev.leverans.klarna.KlarnaResponses;
 import dev.leverans.merchantapi.ApiKeyAuth;
@@ -15,7 +17,7 @@ import dev.leverans.ordermanagement.OmApi;
 import dev.leverans.ordermanagement.OmViews;
 import dev.leverans.ordermanagement.OrderManagement;
 import dev.leverans.ordermanagement.ReservedShipmentInfo;
-import dev.leverans.merchantapi.ShipmentViews;
+import dev.leverans.merchantapi.MerchantViews;
 import dev.leverans.merchants.Merchant;
 import dev.leverans.merchants.MerchantLoader;
 import dev.leverans.merchants.MerchantRegistry;
@@ -84,7 +86,7 @@ public final class Leverans implements AutoCloseable {
         JsonMapper json = Json.mapper();
         SqliteDatabase database = SqliteDatabase.open(config.dataDir());
         this.store = new SqlShipmentStore(database);
-        KlarnaResponses wire = new KlarnaResponses(json);
+        KlarnaResponses wire = new KlarnaResponses(json, config.klarna().optionTypes());
         this.shipments = new ShipmentService(store, clock, Duration.ofMinutes(config.reservationTtlMinutes()), wire::reservedSnapshot);
         TokenService tokens = new TokenService(signingKey(config), config.tokenIssuer(),
                 Duration.ofSeconds(config.tokenTtlSeconds()), clock);
@@ -95,9 +97,11 @@ public final class Leverans implements AutoCloseable {
         JsonResponses responses = new JsonResponses(json);
 
         KlarnaCallbacks klarna = new KlarnaCallbacks(new Authenticator(merchants, tokens), shipments, bodies, responses,
-                wire, new CallbackMetrics(metrics), clock, config.publicBaseUrl(), config.basePath());
+                wire, new CallbackMetrics(metrics), new UnknownFields(metrics, KlarnaCallbacks.SCHEMAS), clock,
+                config.publicBaseUrl(), config.basePath());
+        CapturedRequests captured = new CapturedRequests(config.klarna().capturedRequests(), json, clock);
         ApiKeyAuth apiKeys = new ApiKeyAuth(merchants);
-        MerchantApi merchantApi = new MerchantApi(apiKeys, shipments, bodies, responses, new ShipmentViews(json));
+        MerchantApi merchantApi = new MerchantApi(apiKeys, shipments, bodies, responses, new MerchantViews(json), captured);
         SqlOmStore omStore = new SqlOmStore(database, json, clock);
         this.orderManagement = new OrderManagement(omStore, new KlarnaOmClient(json, config.klarnaClient().attempts(),
                         Duration.ofMillis(config.klarnaClient().backoffMillis()), Duration.ofSeconds(config.klarnaClient().timeoutSeconds())),
@@ -112,6 +116,7 @@ public final class Leverans implements AutoCloseable {
             c.jsonMapper(new JavalinJackson3(json, false));
             c.http.maxRequestSize = MAX_REQUEST_BYTES;
             c.requestLogger.http(httpMetrics::record);
+            c.routes.after(config.basePath() + "/*", captured::record);
             ErrorMapping.register(c.routes, responses);
             Routes.register(c.routes, config.basePath(), klarna, merchantApi, omApi, health, metrics);
         });

@@ -27,6 +27,11 @@ public final class Authenticator {
         return Optional.of(tokens.issue(merchant.get().identifier()));
     }
 
+    /** The merchant that registered this identifier at Klarna. */
+    public Optional<Merchant> merchantWithIdentifier(String identifier) {
+        return merchants.get().byIdentifier(identifier);
+    }
+
     /** The merchant behind an {@code Authorization: Bearer} header value, if the token is valid. */
     public Optional<Merchant> merchantFor(String authorizationHeader) {
         if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

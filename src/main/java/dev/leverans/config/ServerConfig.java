@@ -1,6 +1,8 @@
 package dev.leverans.config;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -10,13 +12,30 @@ import java.util.function.Function;
  */
 public record ServerConfig(String host, int port, String basePath, String publicBaseUrl, Path dataDir,
                            String tokenSigningKey, long tokenTtlSeconds, String tokenIssuer,
-                           long reservationTtlMinutes, Path merchantsDir, KlarnaClient klarnaClient) {
+                           long reservationTtlMinutes, Path merchantsDir, KlarnaClient klarnaClient, Klarna klarna) {
 
     /** How the order-management module calls Klarna: attempts per call, first backoff, timeout. */
     public record KlarnaClient(int attempts, long backoffMillis, long timeoutSeconds) {}
 
+    /**
+     * How the callbacks speak to Klarna: the wire name of each option type (our type -> Klarna's),
+     * and how many recent requests per merchant are kept for {@code GET /merchant/klarna-requests}.
+     */
+    public record Klarna(Map<String, String> optionTypes, int capturedRequests) {
+        public static final Map<String, String> DEFAULT_OPTION_TYPES = Map.of("home", "delivery-address",
+                "letter", "delivery-address", "pickup_point", "pickup-point", "in_store", "pickup-point", "locker", "pickup-box");
+        public static final int DEFAULT_CAPTURED_REQUESTS = 200;
+
+        public Klarna {
+            Map<String, String> merged = new HashMap<>(DEFAULT_OPTION_TYPES);
+            if (optionTypes != null) merged.putAll(optionTypes);
+            optionTypes = Map.copyOf(merged);
+        }
+    }
+
     record File(Server server, Storage storage, Auth auth, Shipments shipments, Merchants merchants,
-                KlarnaClientFile orderManagement) {}
+                KlarnaClientFile orderManagement, KlarnaFile klarna) {}
+    record KlarnaFile(Map<String, String> optionTypes, Integer capturedRequests) {}
     record KlarnaClientFile(Integer attempts, Long backoffMillis, Long timeoutSeconds) {}
     record Server(String host, Integer port, String basePath, String publicBaseUrl) {}
     record Storage(String dataDir) {}
@@ -47,7 +66,12 @@ public record ServerConfig(String host, int port, String basePath, String public
                 orDefault(auth.tokenSigningKey(), ""), auth.tokenTtlSeconds() == null ? 3600 : auth.tokenTtlSeconds(),
                 orDefault(auth.issuer(), "leverans"),
                 f.shipments() == null || f.shipments().reservationTtlMinutes() == null ? 60 : f.shipments().reservationTtlMinutes(),
-                base.resolve(f.merchants().directory()), klarnaClient(f.orderManagement()));
+                base.resolve(f.merchants().directory()), klarnaClient(f.orderManagement()), klarna(f.klarna()));
+    }
+
+    private static Klarna klarna(KlarnaFile f) {
+        if (f == null) return new Klarna(null, Klarna.DEFAULT_CAPTURED_REQUESTS);
+        return new Klarna(f.optionTypes(), f.capturedRequests() == null ? Klarna.DEFAULT_CAPTURED_REQUESTS : f.capturedRequests());
     }
 
     private static KlarnaClient klarnaClient(KlarnaClientFile f) {

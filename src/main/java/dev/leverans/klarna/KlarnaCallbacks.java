@@ -4,6 +4,8 @@ import dev.leverans.auth.Authenticator;
 import dev.leverans.merchants.Merchant;
 import dev.leverans.rules.Fallback;
 import dev.leverans.rules.Quote;
+import dev.leverans.rules.QuoteRequest;
+import dev.leverans.rules.RuleTable;
 import dev.leverans.rules.UnpricedCurrencyException;
 import dev.leverans.rules.RuleEvaluator;
 import dev.leverans.server.ApiException;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +30,13 @@ import tools.jackson.databind.JsonNode;
 public final class KlarnaCallbacks {
     private static final Logger LOG = LoggerFactory.getLogger(KlarnaCallbacks.class);
     public static final List<String> SCHEMAS = List.of("AuthRequest", "ShippingOptionsRequest", "SelectShipmentRequest");
+    public static final List<String> OPTIONS_PATHS = List.of("/shipping_options", "/shippingoptions", "/shipping-options");
+    private static final String OPTIONS = "ShippingOptionsRequest";
+    private static final String SELECT = "SelectShipmentRequest";
+    // Everything else in Klarna's bodies is read tolerantly: a field we cannot read must not cost a sale.
+    private static final Set<String> OPTIONS_ENFORCED = Set.of("/currency");
+    private static final Set<String> SELECT_ENFORCED = Set.of("/currency", "/session_id", "/selected_shipping_option",
+            "/selected_shipping_option/id");
 
     private final Authenticator auth;
     private final ShipmentService shipments;
@@ -34,18 +44,21 @@ public final class KlarnaCallbacks {
     private final JsonResponses responses;
     private final KlarnaResponses wire;
     private final CallbackMetrics metrics;
+    private final UnknownFields unknownFields;
     private final Clock clock;
     private final String publicBaseUrl;
     private final String basePath;
 
     public KlarnaCallbacks(Authenticator auth, ShipmentService shipments, RequestBodies bodies, JsonResponses responses,
-                           KlarnaResponses wire, CallbackMetrics metrics, Clock clock, String publicBaseUrl, String basePath) {
+                           KlarnaResponses wire, CallbackMetrics metrics, UnknownFields unknownFields, Clock clock,
+                           String publicBaseUrl, String basePath) {
         this.auth = auth;
         this.shipments = shipments;
         this.bodies = bodies;
         this.responses = responses;
         this.wire = wire;
         this.metrics = metrics;
+        this.unknownFields = unknownFields;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
         this.basePath = basePath;
@@ -53,6 +66,7 @@ public final class KlarnaCallbacks {
 
     public void auth(Context ctx) {
         AuthRequest body = bodies.read(ctx, "AuthRequest", AuthRequest.class);
+        auth.merchantWithIdentifier(body.identifier()).ifPresent(m -> CapturedRequests.belongsTo(ctx, m));
         var token = auth.authenticate(body.identifier(), body.secret().nonce(), body.secret().digest())
                 .orElseThrow(ApiException::unauthorized);
         responses.send(ctx, 201, Map.of("token", token.token(), "expires_in", token.expiresInSeconds()));
@@ -60,32 +74,38 @@ public final class KlarnaCallbacks {
 
     public void shippingOptions(Context ctx) {
         Merchant merchant = merchant(ctx);
-        JsonNode body = bodies.readTree(ctx, "ShippingOptionsRequest");
-        Quote quote = quote(merchant, body);
-        metrics.quoted(merchant.id(), quote);
-        responses.sendJson(ctx, 200, wire.options(quote.options()));
+        JsonNode body = bodies.readTolerantly(ctx, OPTIONS, OPTIONS_ENFORCED);
+        unknownFields.check(OPTIONS, body);
+        Answer answer = quote(merchant, body);
+        metrics.quoted(merchant.id(), answer.quote());
+        responses.sendJson(ctx, 200, wire.options(answer.quote().options(), answer.preview()));
     }
 
+    /** The options to answer, and whether they are a preview (the postal code is not known yet). */
+    private record Answer(Quote quote, boolean preview) {}
+
     /** Never fails for a priced currency: anything unexpected answers the default option. */
-    private Quote quote(Merchant merchant, JsonNode body) {
+    private Answer quote(Merchant merchant, JsonNode body) {
         Instant now = clock.instant();
+        RuleTable rules = merchant.rules();
         try {
-            return RuleEvaluator.evaluate(merchant.rules(), KlarnaRequests.quoteRequest(body), now);
+            QuoteRequest request = KlarnaRequests.quoteRequest(body, rules);
+            return new Answer(RuleEvaluator.evaluate(rules, request, now), request.destination().preview());
         } catch (UnpricedCurrencyException e) {
             throw e;
         } catch (RuntimeException e) {
             LOG.error("evaluating options for merchant {} failed; answering the default option", merchant.id(), e);
             String currency = KlarnaRequests.currency(body);
-            if (!merchant.rules().prices(currency)) throw new UnpricedCurrencyException(currency);
-            return RuleEvaluator.fallback(merchant.rules(), KlarnaRequests.countryOnly(body), now, Fallback.EVALUATION_FAILED);
+            if (!rules.prices(currency)) throw new UnpricedCurrencyException(currency);
+            return new Answer(RuleEvaluator.fallback(rules, KlarnaRequests.countryOnly(body, rules), now, Fallback.EVALUATION_FAILED), true);
         }
     }
 
     public void selectShipment(Context ctx) {
         Merchant merchant = merchant(ctx);
-        JsonNode body = bodies.readTree(ctx, "SelectShipmentRequest");
+        JsonNode body = selectBody(ctx);
         StoreResult result = recorded(merchant, () -> shipments.reserve(merchant, KlarnaRequests.sessionId(body),
-                KlarnaRequests.quoteRequest(body), KlarnaRequests.choice(body)));
+                KlarnaRequests.quoteRequest(body, merchant.rules()), KlarnaRequests.choice(body)));
         if (result.outcome() == StoreResult.Outcome.REFUSED) {
             throw new ApiException(409, "the shipment of this session is already " + result.shipment().status().wireName());
         }
@@ -94,9 +114,9 @@ public final class KlarnaCallbacks {
 
     public void changeShipment(Context ctx) {
         Merchant merchant = merchant(ctx);
-        JsonNode body = bodies.readTree(ctx, "SelectShipmentRequest");
+        JsonNode body = selectBody(ctx);
         StoreResult result = recorded(merchant, () -> shipments.change(merchant, ctx.pathParam("id"),
-                KlarnaRequests.quoteRequest(body), KlarnaRequests.choice(body)));
+                KlarnaRequests.quoteRequest(body, merchant.rules()), KlarnaRequests.choice(body)));
         switch (result.outcome()) {
             case NOT_FOUND -> throw ApiException.notFound("shipment");
             case REFUSED -> throw new ApiException(409, "the shipment is already " + result.shipment().status().wireName()
@@ -117,6 +137,12 @@ public final class KlarnaCallbacks {
         Merchant merchant = merchant(ctx);
         var shipment = shipments.find(merchant, ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("shipment"));
         responses.send(ctx, 200, wire.shipment(shipment));
+    }
+
+    private JsonNode selectBody(Context ctx) {
+        JsonNode body = bodies.readTolerantly(ctx, SELECT, SELECT_ENFORCED);
+        unknownFields.check(SELECT, body);
+        return body;
     }
 
     private StoreResult recorded(Merchant merchant, Supplier<StoreResult> write) {
@@ -142,6 +168,8 @@ public final class KlarnaCallbacks {
     }
 
     private Merchant merchant(Context ctx) {
-        return auth.merchantFor(ctx.header("Authorization")).orElseThrow(ApiException::unauthorized);
+        Merchant merchant = auth.merchantFor(ctx.header("Authorization")).orElseThrow(ApiException::unauthorized);
+        CapturedRequests.belongsTo(ctx, merchant);
+        return merchant;
     }
 }

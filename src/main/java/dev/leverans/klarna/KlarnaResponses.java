@@ -14,14 +14,15 @@ public final class KlarnaResponses {
     private final ObjectMapper json;
     private final OptionWriter options;
 
-    public KlarnaResponses(ObjectMapper json) {
+    /** {@code optionTypes}: Klarna's option type per rule-table type (server setting {@code klarna.option_types}). */
+    public KlarnaResponses(ObjectMapper json, Map<String, String> optionTypes) {
         this.json = json;
-        this.options = new OptionWriter(json);
+        this.options = new OptionWriter(json, optionTypes);
     }
 
-    /** The /shipping_options answer, as JSON bytes. */
-    public byte[] options(List<OfferedOption> offered) {
-        return options.options(offered);
+    /** The /shipping_options answer, as JSON bytes; {@code preview} while the postal code is unknown. */
+    public byte[] options(List<OfferedOption> offered, boolean preview) {
+        return options.options(offered, preview);
     }
 
     /** The reserved option as stored and answered to Klarna (without tms_reference, added per answer). */

@@ -1,5 +1,6 @@
 package dev.leverans.merchantapi;
 
+import dev.leverans.klarna.CapturedRequests;
 import dev.leverans.merchants.Merchant;
 import dev.leverans.server.ApiException;
 import dev.leverans.server.JsonResponses;
@@ -22,7 +23,7 @@ import java.util.Map;
 
 /**
  * The merchant's own API (its API keys, never the Klarna key): list and read shipments, report
- * booking, progress and tracking.
+ * booking, progress and tracking, and see the requests Klarna sent lately.
  */
 public final class MerchantApi {
     public static final List<String> SCHEMAS = List.of("BookingRequest");
@@ -33,21 +34,23 @@ public final class MerchantApi {
     private final ShipmentService shipments;
     private final RequestBodies bodies;
     private final JsonResponses responses;
-    private final ShipmentViews views;
+    private final MerchantViews views;
+    private final CapturedRequests captured;
 
     public MerchantApi(ApiKeyAuth auth, ShipmentService shipments, RequestBodies bodies,
-                       JsonResponses responses, ShipmentViews views) {
+                       JsonResponses responses, MerchantViews views, CapturedRequests captured) {
         this.auth = auth;
         this.shipments = shipments;
         this.bodies = bodies;
         this.responses = responses;
         this.views = views;
+        this.captured = captured;
     }
 
     public void list(Context ctx) {
         Merchant merchant = auth.merchant(ctx);
         ShipmentQuery query = new ShipmentQuery(merchant.id(), status(ctx.queryParam("status")),
-                instant(ctx, "changed_from"), instant(ctx, "changed_to"), limit(ctx.queryParam("limit")),
+                instant(ctx, "changed_from"), instant(ctx, "changed_to"), limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT),
                 cursor(ctx.queryParam("cursor")));
         List<Shipment> page = shipments.list(query);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -76,6 +79,17 @@ public final class MerchantApi {
         }
     }
 
+    /** What Klarna sent this merchant lately (personal data masked), newest first. */
+    public void klarnaRequests(Context ctx) {
+        Merchant merchant = auth.merchant(ctx);
+        int max = Math.max(1, captured.capacity());
+        int limit = limit(ctx.queryParam("limit"), Math.min(DEFAULT_LIMIT, max), max);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("capacity", captured.capacity());
+        body.put("requests", captured.newest(merchant.id(), limit).stream().map(views::view).toList());
+        responses.send(ctx, 200, body);
+    }
+
     private static ShipmentStatus status(String raw) {
         if (raw == null) return null;
         try {
@@ -95,15 +109,15 @@ public final class MerchantApi {
         }
     }
 
-    private static int limit(String raw) {
-        if (raw == null) return DEFAULT_LIMIT;
+    private static int limit(String raw, int defaultLimit, int max) {
+        if (raw == null) return defaultLimit;
         try {
             int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= MAX_LIMIT) return limit;
+            if (limit >= 1 && limit <= max) return limit;
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ApiException(400, "limit: must be an integer from 1 to " + MAX_LIMIT);
+        throw new ApiException(400, "limit: must be an integer from 1 to " + max);
     }
 
     private static String encode(Shipment last) {

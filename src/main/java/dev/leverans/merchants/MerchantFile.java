@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 /** The shape of {@code config/merchants/<id>.yaml}, bound after JSON-Schema validation. */
 record MerchantFile(String id, String name, Credentials credentials, List<String> apiKeys, List<String> currencies,
                     Map<String, Integer> taxRates, int defaultTaxRate, Warehouse warehouse, String locationsFile,
+                    String previewCountry,
                     PreselectionFile preselection, List<OptionFile> options, OptionFile defaultOption,
                     OrderManagementFile orderManagement) {
 
@@ -22,7 +23,9 @@ record MerchantFile(String id, String name, Credentials credentials, List<String
     record OptionFile(String id, String name, String description, String type, String method, String carrier,
                       ProductFile carrierProduct, @JsonProperty("class") String serviceClass, List<String> countries,
                       ConditionsFile conditions, Map<String, JsonNode> price, List<AddOnFile> addons,
-                      DeliveryFile delivery, LocationsFile locations) {}
+                      DeliveryFile delivery, LocationsFile locations, List<FeatureFile> features) {}
+
+    record FeatureFile(@JsonProperty("class") String featureClass, String type, String url) {}
 
     record ProductFile(String identifier, String name) {}
 

@@ -9,6 +9,7 @@ import dev.leverans.rules.CarrierOption;
 import dev.leverans.rules.CarrierProduct;
 import dev.leverans.rules.Condition;
 import dev.leverans.rules.Dimensions;
+import dev.leverans.rules.Feature;
 import dev.leverans.rules.ItemSizeCondition;
 import dev.leverans.rules.LocationQuery;
 import dev.leverans.rules.OptionType;
@@ -69,8 +70,11 @@ final class RuleTableFactory {
             }
         }
         Preselection preselection = preselection(m.preselection(), ids);
+        if (m.previewCountry() != null && options.stream().noneMatch(o -> o.countries().contains(m.previewCountry()))) {
+            fail("/preview_country", "no option serves " + m.previewCountry());
+        }
         return new RuleTable(currencies, m.taxRates(), m.defaultTaxRate(), options, defaultOption,
-                preselection, calendar(m.warehouse()), locations);
+                preselection, calendar(m.warehouse()), locations, m.previewCountry());
     }
 
     private CarrierOption option(MerchantFile.OptionFile o, String path) {
@@ -81,7 +85,32 @@ final class RuleTableFactory {
                 o.serviceClass() == null ? "standard" : o.serviceClass(),
                 o.countries() == null ? Set.of() : Set.copyOf(o.countries()),
                 conditions(o.conditions(), path + "/conditions"), prices(o.price(), path + "/price"),
-                addOns(o.addons()), promise(o.delivery(), path + "/delivery"), locationQuery(o));
+                addOns(o.addons()), promise(o.delivery(), path + "/delivery"), locationQuery(o),
+                features(o.features(), path + "/features"));
+    }
+
+    /** Klarna's vocabulary and limits: each type once, at most N per class, a URL exactly for calls to action. */
+    private List<Feature> features(List<MerchantFile.FeatureFile> files, String path) {
+        if (files == null) return List.of();
+        List<Feature> out = new ArrayList<>();
+        Map<String, Integer> perClass = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < files.size(); i++) {
+            MerchantFile.FeatureFile f = files.get(i);
+            Feature.Kind kind = Feature.KINDS.get(f.featureClass());
+            String at = path + "/" + i;
+            if (!kind.types().contains(f.type())) {
+                fail(at + "/type", "'" + f.type() + "' is not a " + f.featureClass() + " Klarna knows; one of " + kind.types());
+            }
+            if (!seen.add(f.featureClass() + "/" + f.type())) fail(at + "/type", f.featureClass() + " '" + f.type() + "' is listed twice");
+            if (perClass.merge(f.featureClass(), 1, Integer::sum) > kind.max()) {
+                fail(at, "Klarna shows at most " + kind.max() + " features of class " + f.featureClass());
+            }
+            if (kind.needsUrl() && f.url() == null) fail(at + "/url", "a " + f.featureClass() + " needs a url");
+            if (!kind.needsUrl() && f.url() != null) fail(at + "/url", "only a call_to_action takes a url");
+            out.add(new Feature(f.featureClass(), f.type(), f.url()));
+        }
+        return out;
     }
 
     private List<Condition> conditions(MerchantFile.ConditionsFile c, String path) {

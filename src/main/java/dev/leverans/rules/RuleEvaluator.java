@@ -18,7 +18,9 @@ public final class RuleEvaluator {
         if (!table.prices(request.currency())) throw new UnpricedCurrencyException(request.currency());
         List<TraceEntry> trace = new ArrayList<>();
         try {
-            List<CarrierOption> candidates = table.optionsFor(request.destination().country());
+            String country = request.destination().country();
+            if (country == null) return fallback(table, request, now, Fallback.COUNTRY_UNKNOWN, trace);
+            List<CarrierOption> candidates = table.optionsFor(country);
             if (candidates.isEmpty()) return fallback(table, request, now, Fallback.COUNTRY_NOT_SERVED, trace);
             List<OfferedOption> offered = new ArrayList<>();
             for (CarrierOption option : candidates) {
@@ -78,7 +80,7 @@ public final class RuleEvaluator {
             Long addOnPrice = addOn.prices().get(request.currency());
             if (addOnPrice != null) addOns.add(new OfferedOption.OfferedAddOn(addOn, addOnPrice));
         }
-        return new OfferedOption(option, amount, Tax.includedIn(amount, taxRate), taxRate, false,
+        return new OfferedOption(option, request.currency(), amount, Tax.includedIn(amount, taxRate), taxRate, false,
                 PromiseCalculator.promise(option.promise(), table.calendar(), now), locations, addOns);
     }
 }

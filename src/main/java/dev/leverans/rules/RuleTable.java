@@ -22,10 +22,11 @@ public final class RuleTable {
     private final DispatchCalendar calendar;
     private final LocationIndex locations;
     private final Map<String, List<CarrierOption>> optionsByCountry;
+    private final String previewCountry;
 
     public RuleTable(Set<String> currencies, Map<String, Integer> taxRates, int defaultTaxRate,
                      List<CarrierOption> options, CarrierOption defaultOption, Preselection preselection,
-                     DispatchCalendar calendar, LocationIndex locations) {
+                     DispatchCalendar calendar, LocationIndex locations, String previewCountry) {
         this.currencies = Set.copyOf(currencies);
         this.taxRates = Map.copyOf(taxRates);
         this.defaultTaxRate = defaultTaxRate;
@@ -40,6 +41,7 @@ public final class RuleTable {
         }
         byCountry.replaceAll((c, list) -> List.copyOf(list));
         this.optionsByCountry = Map.copyOf(byCountry);
+        this.previewCountry = previewCountry;
     }
 
     public CarrierOption defaultOption() { return defaultOption; }
@@ -49,9 +51,19 @@ public final class RuleTable {
 
     public boolean prices(String currency) { return currencies.contains(currency); }
 
-    public int taxRate(String country) { return taxRates.getOrDefault(country, defaultTaxRate); }
+    public int taxRate(String country) { return country == null ? defaultTaxRate : taxRates.getOrDefault(country, defaultTaxRate); }
 
-    public List<CarrierOption> optionsFor(String country) { return optionsByCountry.getOrDefault(country, List.of()); }
+    public List<CarrierOption> optionsFor(String country) {
+        return country == null ? List.of() : optionsByCountry.getOrDefault(country, List.of());
+    }
+
+    /**
+     * The country to preview options for while Klarna has not sent one: the region of the
+     * shopper's locale when this merchant serves it, else the configured preview country (may be null).
+     */
+    public String previewCountry(String localeRegion) {
+        return localeRegion != null && optionsByCountry.containsKey(localeRegion) ? localeRegion : previewCountry;
+    }
 
     /** An option of the table by id, including the default option; null when unknown. */
     public CarrierOption option(String id) {

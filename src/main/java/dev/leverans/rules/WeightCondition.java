@@ -5,7 +5,7 @@ public record WeightCondition(Long min, Long max) implements Condition {
     @Override
     public String rejectionReason(QuoteRequest request) {
         Long weight = request.cart().totalWeightGrams();
-        if (weight == null) return "cart weight unknown (a line has no weight)";
+        if (weight == null) return "cart weight unknown (a line has no weight and no order weight was sent)";
         if (min != null && weight < min) return "cart weight " + weight + " g is below " + min + " g";
         if (max != null && weight > max) return "cart weight " + weight + " g is above " + max + " g";
         return null;

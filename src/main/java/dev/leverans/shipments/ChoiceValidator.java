@@ -26,6 +26,7 @@ public final class ChoiceValidator {
     public static ReservedOption validate(RuleTable table, QuoteRequest request, Choice choice, Instant now) {
         OfferedOption offered = offered(table, request, choice.optionId(), now);
         Location location = location(table, offered, request, choice.locationId());
+        if (location != null) offered = offered.at(location);
         if (choice.timeslotId() != null) {
             throw new ChoiceRejectedException(INVALID_CHOICE, "option " + offered.option().id() + " offers no timeslots");
         }
@@ -60,16 +61,15 @@ public final class ChoiceValidator {
     }
 
     private static ReservedOption.ChosenAddOn addOn(OfferedOption offered, Choice.SelectedAddOn selected) {
+        if (selected.externalId() == null) throw new ChoiceRejectedException(INVALID_CHOICE, "a chosen add-on has no id");
         OfferedOption.OfferedAddOn addOn = offered.addOn(selected.type(), selected.externalId());
         if (addOn == null) {
-            throw new ChoiceRejectedException(INVALID_CHOICE, "add-on " + selected.type() + "/" + selected.externalId()
-                    + " is not offered with option " + offered.option().id());
+            String name = selected.type() == null ? selected.externalId() : selected.type() + "/" + selected.externalId();
+            throw new ChoiceRejectedException(INVALID_CHOICE, "add-on " + name + " is not offered with option " + offered.option().id());
         }
         var input = addOn.addOn().input();
-        String text = selected.userInput();
-        if (input == null && text != null && !text.isEmpty()) {
-            throw new ChoiceRejectedException(INVALID_CHOICE, "add-on " + selected.externalId() + " takes no user_input");
-        }
+        // Klarna echoes a text field with every add-on; one that takes no input keeps none.
+        String text = input == null ? null : selected.userInput();
         if (input != null && input.required() && (text == null || text.isBlank())) {
             throw new ChoiceRejectedException(INVALID_CHOICE, "add-on " + selected.externalId() + " requires user_input");
         }

@@ -1,6 +1,7 @@
 package dev.leverans.http;
 
 import static dev.leverans.support.Klarna.as;
+import static dev.leverans.support.Klarna.fixture;
 import static dev.leverans.support.Klarna.selectRequest;
 import static dev.leverans.support.Klarna.token;
 import static io.restassured.RestAssured.given;
@@ -10,6 +11,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.leverans.support.TestServer;
 import io.restassured.http.ContentType;
@@ -110,5 +113,57 @@ class MerchantApiHttpTest {
         merchant("demo-secret").get("/merchant/shipments").then().statusCode(401);
         given().header("Authorization", "Bearer " + klarna).get("/merchant/shipments").then().statusCode(401);
         given().header("Authorization", "Bearer demo-merchant-api-key").get("/merchant/shipments").then().statusCode(200);
+    }
+
+    @Test
+    void klarnaRequestsAreShownNewestFirstWithPersonalDataMasked() {
+        var body = fixture("options-full-recipient");
+        as(klarna).body(body).post("/ksa/shipping_options").then().statusCode(200);
+        as(klarna).body(fixture("select-addons-data")).post("/ksa/shipment").then().statusCode(201);
+        var answer = merchant("demo-merchant-api-key").get("/merchant/klarna-requests?limit=2").then().statusCode(200)
+                .body("capacity", equalTo(200))
+                .body("requests", hasSize(2))
+                .body("requests[0].method", equalTo("POST")).body("requests[0].path", equalTo("/ksa/shipment"))
+                .body("requests[0].status", equalTo(201))
+                .body("requests[0].body.selected_shipping_option.addons[1].data.text", equalTo("***"))
+                .body("requests[1].path", equalTo("/ksa/shipping_options")).body("requests[1].status", equalTo(200))
+                .body("requests[1].duration_ms", notNullValue())
+                .body("requests[1].body.recipient.given_name", equalTo("***"))
+                .body("requests[1].body.recipient.family_name", equalTo("***"))
+                .body("requests[1].body.recipient.email", equalTo("***"))
+                .body("requests[1].body.recipient.phone", equalTo("***"))
+                .body("requests[1].body.recipient.street_address", equalTo("***"))
+                .body("requests[1].body.recipient.care_of", equalTo("***"))
+                .body("requests[1].body.recipient.street_address2", nullValue())
+                .body("requests[1].body.recipient.postal_code", equalTo("113 51"))
+                .body("requests[1].body.recipient.city", equalTo("Stockholm"))
+                .body("requests[1].body.recipient.country", equalTo("SE"))
+                .body("requests[1].body.order.lines[0].attributes.weight", equalTo(1000))
+                .extract().asString();
+        for (String secret : new String[] {"Anna", "Svensson", "anna.svensson", "+4670", "Odengatan", "4711B", klarna, "demo-secret"}) {
+            assertFalse(answer.contains(secret), "captured requests show " + secret);
+        }
+        merchant("outlet-merchant-api-key").get("/merchant/klarna-requests").then().statusCode(200)
+                .body("requests.path", not(hasItem("/ksa/shipment")));
+        merchant("demo-merchant-api-key").get("/merchant/klarna-requests?limit=0").then().statusCode(400)
+                .body("failure_reason", containsString("limit"));
+        merchant("wrong-key-wrong-key").get("/merchant/klarna-requests").then().statusCode(401);
+    }
+
+    @Test
+    void authRequestsAreCapturedWithoutNonceOrDigest() {
+        token("demo", "demo-secret");
+        merchant("demo-merchant-api-key").get("/merchant/klarna-requests?limit=1").then().statusCode(200)
+                .body("requests[0].path", equalTo("/ksa/auth")).body("requests[0].status", equalTo(201))
+                .body("requests[0].body.identifier", equalTo("demo"))
+                .body("requests[0].body.secret.nonce", equalTo("***")).body("requests[0].body.secret.digest", equalTo("***"));
+    }
+
+    @Test
+    void refusedKlarnaRequestsAreCapturedWithTheirStatus() {
+        as(klarna).body("{\"currency\": ").post("/ksa/shipping_options").then().statusCode(400);
+        merchant("demo-merchant-api-key").get("/merchant/klarna-requests?limit=1").then().statusCode(200)
+                .body("requests[0].status", equalTo(400)).body("requests[0].body", nullValue())
+                .body("requests[0].note", containsString("not JSON"));
     }
 }

@@ -40,16 +40,17 @@ class ShippingOptionsHttpTest {
     void aStockholmParcelGetsAllFiveKindsWithPromisesAndLocations() {
         as(token).body(optionsRequest("s-1")).post("/ksa/shipping_options").then().statusCode(200)
                 .contentType(ContentType.JSON)
-                .body("shipping_options.type", contains("home", "locker", "pickup_point", "in_store", "letter"))
+                .body("shipping_options.type", contains("delivery-address", "pickup-box", "pickup-point", "pickup-point", "delivery-address"))
+                .body("shipping_options.method", contains("Home", "BoxReg", "PickUpPoint", "PickUpStore", "Postal"))
                 .body("shipping_options.findAll { it.preselected }.id", contains("postnord-service-point"))
                 .body("shipping_options.delivery_time.interval.earliest", everyItem(notNullValue()))
-                .body("shipping_options.find { it.type == 'pickup_point' }.locations.size()", greaterThan(0))
-                .body("shipping_options.find { it.type == 'pickup_point' }.locations[0].address.city", equalTo("Stockholm"))
-                .body("shipping_options.find { it.type == 'pickup_point' }.locations[0].opening_hours.size()", greaterThan(0))
-                .body("shipping_options.find { it.type == 'pickup_point' }.price", equalTo(4900))
-                .body("shipping_options.find { it.type == 'pickup_point' }.tax_amount", equalTo(980))
-                .body("shipping_options.find { it.type == 'pickup_point' }.delivery_time.cutoff", equalTo("14:00"))
-                .body("shipping_options.find { it.type == 'home' }.addons.type", contains("sms", "entry-code"));
+                .body("shipping_options.find { it.method == 'PickUpPoint' }.locations.size()", greaterThan(0))
+                .body("shipping_options.find { it.method == 'PickUpPoint' }.locations[0].address.city", equalTo("Stockholm"))
+                .body("shipping_options.find { it.method == 'PickUpPoint' }.locations[0].opening_hours.size()", greaterThan(0))
+                .body("shipping_options.find { it.method == 'PickUpPoint' }.price", equalTo(4900))
+                .body("shipping_options.find { it.method == 'PickUpPoint' }.tax_amount", equalTo(980))
+                .body("shipping_options.find { it.method == 'PickUpPoint' }.delivery_time.cutoff", equalTo("14:00"))
+                .body("shipping_options.find { it.method == 'Home' }.addons.type", contains("sms", "entry-code"));
     }
 
     @Test
@@ -92,18 +93,36 @@ class ShippingOptionsHttpTest {
     }
 
     @Test
-    void invalidFieldsGet400NamingTheField() {
-        Map<String, Object> body = optionsRequest("s-7");
-        body.put("address", Map.of("country", "Sweden"));
-        as(token).body(body).post("/ksa/shipping_options").then().statusCode(400)
-                .body("failure_reason", containsString("address.country"));
+    void onlyAMissingOrMalformedCurrencyGets400() {
         Map<String, Object> noCurrency = optionsRequest("s-7");
         noCurrency.remove("currency");
         as(token).body(noCurrency).post("/ksa/shipping_options").then().statusCode(400)
                 .body("failure_reason", containsString("currency"));
-        Map<String, Object> badLine = optionsRequest("s-7", "SEK", "SE", "11122", 1, List.of(Map.of("quantity", 0)));
-        as(token).body(badLine).post("/ksa/shipping_options").then().statusCode(400)
-                .body("failure_reason", containsString("order.order_lines[0].quantity"));
+        Map<String, Object> badCurrency = optionsRequest("s-7");
+        badCurrency.put("currency", "kronor");
+        as(token).body(badCurrency).post("/ksa/shipping_options").then().statusCode(400)
+                .body("failure_reason", containsString("currency"));
+        as(token).body("[1, 2]").post("/ksa/shipping_options").then().statusCode(400)
+                .body("failure_reason", containsString("body"));
+    }
+
+    @Test
+    void anythingElseUnreadableIsA200WithOptionsOrTheDefaultOption() {
+        Map<String, Object> sweden = optionsRequest("s-7");
+        sweden.put("address", Map.of("country", "Sweden"));
+        as(token).body(sweden).post("/ksa/shipping_options").then().statusCode(200)
+                .body("shipping_options.id", contains("standard-delivery"));
+        Map<String, Object> badLine = optionsRequest("s-7", "SEK", "SE", "11122", 1, List.of(Map.of("quantity", 0, "unit_price", "x")));
+        as(token).body(badLine).post("/ksa/shipping_options").then().statusCode(200)
+                .body("shipping_options.size()", greaterThan(0));
+        Map<String, Object> wrongTypes = optionsRequest("s-7");
+        wrongTypes.put("order", "not an order");
+        wrongTypes.put("locale", 42);
+        wrongTypes.put("session_id", List.of());
+        wrongTypes.put("recipient", Map.of("email", "anna@", "phone", "07", "country", "se", "postal_code", "111 22"));
+        as(token).body(wrongTypes).post("/ksa/shipping_options").then().statusCode(200)
+                .body("shipping_options.id", org.hamcrest.Matchers.hasItem("postnord-service-point"))
+                .body("shipping_options.findAll { it.preview }", hasSize(0));
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LocationIndexTest {
     private static Location at(String id, String postalCode, String country, String... served) {
         return new Location(id, "postnord", "servicepoint", id, new Location.Address("Street 1", postalCode, "City", country),
-                null, List.of(), List.of(served));
+                null, List.of(), List.of(served), null);
     }
 
     private static final LocationIndex INDEX = new LocationIndex(List.of(
@@ -22,7 +22,7 @@ class LocationIndexTest {
             at("serves-it", "16951", "SE", "111"),
             at("oslo", "0150", "NO"),
             new Location("locker", "instabox", "locker", "Locker", new Location.Address("S", "11122", "Stockholm", "SE"),
-                    null, List.of(), List.of())));
+                    null, List.of(), List.of(), null)));
     private static final LocationQuery SERVICE_POINTS = new LocationQuery("postnord", Set.of("servicepoint"), 3);
 
     private static List<String> nearest(String country, String postalCode) {

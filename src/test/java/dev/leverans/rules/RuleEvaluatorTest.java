@@ -24,12 +24,12 @@ class RuleEvaluatorTest {
 
     private static CarrierOption option(String id, long price, List<Condition> conditions) {
         return new CarrierOption(id, id, null, OptionType.HOME, "Home", "generic", null, "standard", Set.of("SE"),
-                conditions, Map.of("SEK", Price.flat(price)), List.of(), new PromiseRule(1, 2, null, null, null), null);
+                conditions, Map.of("SEK", Price.flat(price)), List.of(), new PromiseRule(1, 2, null, null, null), null, List.of());
     }
 
     private static RuleTable table(Preselection preselection, CarrierOption... options) {
         return new RuleTable(Set.of("SEK"), Map.of("SE", 2500), 2500, List.of(options), DEFAULT, preselection,
-                CALENDAR, LocationIndex.empty());
+                CALENDAR, LocationIndex.empty(), null);
     }
 
     @Test

@@ -6,14 +6,22 @@ import dev.leverans.auth.KlarnaDigest;
 import dev.leverans.merchants.Secret;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Klarna's side of the callbacks, for HTTP tests: tokens and request bodies. */
 public final class Klarna {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private Klarna() {}
 
     public static String token(String identifier, String key) {
@@ -51,6 +59,16 @@ public final class Klarna {
         body.put("address", address);
         body.put("recipient", Map.of("given_name", "Anna", "family_name", "Svensson", "email", "anna@example.com"));
         return body;
+    }
+
+    /** A request body of Klarna's evidenced shape from {@code src/test/resources/klarna/<name>.json}, mutable. */
+    public static Map<String, Object> fixture(String name) {
+        try (InputStream in = Klarna.class.getResourceAsStream("/klarna/" + name + ".json")) {
+            if (in == null) throw new IllegalArgumentException("no fixture " + name);
+            return JSON.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Map<String, Object> select(Map<String, Object> optionsRequest, Map<String, Object> choice) {

@@ -1,16 +1,29 @@
 package dev.leverans.merchantapi;
 
+import dev.leverans.klarna.CapturedRequests;
 import dev.leverans.shipments.Shipment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.ObjectMapper;
 
-/** How the merchant API shows a shipment. */
-public final class ShipmentViews {
+/** How the merchant API shows a shipment and a captured Klarna request. */
+public final class MerchantViews {
     private final ObjectMapper json;
 
-    public ShipmentViews(ObjectMapper json) {
+    public MerchantViews(ObjectMapper json) {
         this.json = json;
+    }
+
+    public Map<String, Object> view(CapturedRequests.Captured c) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("at", c.at().toString());
+        v.put("method", c.method());
+        v.put("path", c.path());
+        v.put("status", c.status());
+        v.put("duration_ms", Math.round(c.durationMillis() * 100) / 100.0);
+        v.put("body", c.body() == null ? null : json.readTree(c.body()));
+        if (c.note() != null) v.put("note", c.note());
+        return v;
     }
 
     public Map<String, Object> view(Shipment s) {
