@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: /ksa/shipping_options against a bare Javalin endpoint answering the same bytes, and
-# durable POST /ksa/shipment throughput. Prints throughput, p50 and p99 for each and the ratio.
+# durable POST /ksa/shipment throughput. Prints throughput, p50 and p99 for each, the ratio, and the
+# server's CPU time per request (user + system, from /proc/<pid>/stat before and after each run;
+# steadier than throughput when wrk shares the cores).
 # Usage: bench/run.sh [duration-seconds]   (default 15; each run is preceded by a warm-up)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +31,7 @@ wait_for() { for _ in $(seq 1 120); do curl -sf -o /dev/null "$1" -X "${2:-GET}"
 LEVERANS_HOST=127.0.0.1 LEVERANS_PORT=$APP_PORT LEVERANS_DATA_DIR=$DATA \
   java ${JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC} -jar target/leverans.jar > "$OUT/server.log" 2>&1 &
 pids+=($!)
+APP_PID=$!
 wait_for "http://127.0.0.1:$APP_PORT/health"
 
 nonce="bench-$RANDOM-$RANDOM"
@@ -42,42 +45,52 @@ curl -sf -X POST "http://127.0.0.1:$APP_PORT/ksa/shipping_options" -H 'Content-T
 
 java ${JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC} -cp target/leverans.jar bench/Baseline.java $BASE_PORT "$OUT/options-response.json" > "$OUT/baseline.log" 2>&1 &
 pids+=($!)
+BASE_PID=$!
 wait_for "http://127.0.0.1:$BASE_PORT/baseline" POST '{}'
 
-# wrk --latency output -> "requests/s p50_ms p99_ms non2xx"
-measure() { # url lua body seconds
+# CPU time (user + system) a process has used, in clock ticks: fields 14 and 15 of /proc/<pid>/stat.
+cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+
+# wrk --latency output -> "requests/s p50_ms p99_ms non2xx cpu_us_per_request" (CPU of process $5)
+measure() { # url lua body seconds pid
+  local before after
+  before=$(cpu_ticks "$5")
   BODY_FILE=$3 wrk -t1 -c$CONNECTIONS -d"${4}s" --latency -s "$2" "$1" > "$OUT/last.txt"
-  awk '
+  after=$(cpu_ticks "$5")
+  awk -v ticks=$((after - before)) -v hz="$TICKS_PER_SECOND" '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     /Requests\/sec/ { rps = $2 }
+    / requests in / { total = $1 }
     /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
     /Non-2xx/ { bad = $NF }
-    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad + 0 }' "$OUT/last.txt"
+    END { printf "%.0f %.2f %.2f %d %.1f\n", rps, p50, p99, bad + 0, (total > 0 ? 1e6 * ticks / hz / total : 0) }' "$OUT/last.txt"
 }
 
 OPTS="http://127.0.0.1:$APP_PORT/ksa/shipping_options"
 BASE="http://127.0.0.1:$BASE_PORT/baseline"
 echo "Warming up (options, baseline, reservations)..."
-measure "$OPTS" bench/post.lua bench/options-request.json 10 >/dev/null
-measure "$BASE" bench/post.lua bench/options-request.json 10 >/dev/null
-measure "http://127.0.0.1:$APP_PORT/ksa/shipment" bench/select.lua bench/select-request.json 5 >/dev/null
+measure "$OPTS" bench/post.lua bench/options-request.json 10 "$APP_PID" >/dev/null
+measure "$BASE" bench/post.lua bench/options-request.json 10 "$BASE_PID" >/dev/null
+measure "http://127.0.0.1:$APP_PORT/ksa/shipment" bench/select.lua bench/select-request.json 5 "$APP_PID" >/dev/null
 
 echo "Measuring ${DURATION}s each at $CONNECTIONS connections (wrk -t1)..."
-read -r o_rps o_p50 o_p99 o_bad < <(measure "$OPTS" bench/post.lua bench/options-request.json "$DURATION")
-read -r b_rps b_p50 b_p99 b_bad < <(measure "$BASE" bench/post.lua bench/options-request.json "$DURATION")
-read -r s_rps s_p50 s_p99 s_bad < <(measure "http://127.0.0.1:$APP_PORT/ksa/shipment" bench/select.lua bench/select-request.json "$DURATION")
+read -r o_rps o_p50 o_p99 o_bad o_cpu < <(measure "$OPTS" bench/post.lua bench/options-request.json "$DURATION" "$APP_PID")
+read -r b_rps b_p50 b_p99 b_bad b_cpu < <(measure "$BASE" bench/post.lua bench/options-request.json "$DURATION" "$BASE_PID")
+read -r s_rps s_p50 s_p99 s_bad s_cpu < <(measure "http://127.0.0.1:$APP_PORT/ksa/shipment" bench/select.lua bench/select-request.json "$DURATION" "$APP_PID")
 
 size=$(wc -c < "$OUT/options-response.json")
 ratio=$(awk -v a="$o_rps" -v b="$b_rps" 'BEGIN { printf "%.0f", 100 * a / b }')
 echo
 echo "Response size: $size bytes (options and baseline answer the same bytes)"
-printf '%-32s %10s %9s %9s %8s\n' "endpoint" "req/s" "p50 ms" "p99 ms" "non-2xx"
-printf '%-32s %10s %9s %9s %8s\n' "baseline POST (bare Javalin)" "$b_rps" "$b_p50" "$b_p99" "$b_bad"
-printf '%-32s %10s %9s %9s %8s\n' "POST /ksa/shipping_options" "$o_rps" "$o_p50" "$o_p99" "$o_bad"
-printf '%-32s %10s %9s %9s %8s\n' "POST /ksa/shipment (durable)" "$s_rps" "$s_p50" "$s_p99" "$s_bad"
+printf '%-32s %10s %9s %9s %8s %12s\n' "endpoint" "req/s" "p50 ms" "p99 ms" "non-2xx" "CPU us/req"
+printf '%-32s %10s %9s %9s %8s %12s\n' "baseline POST (bare Javalin)" "$b_rps" "$b_p50" "$b_p99" "$b_bad" "$b_cpu"
+printf '%-32s %10s %9s %9s %8s %12s\n' "POST /ksa/shipping_options" "$o_rps" "$o_p50" "$o_p99" "$o_bad" "$o_cpu"
+printf '%-32s %10s %9s %9s %8s %12s\n' "POST /ksa/shipment (durable)" "$s_rps" "$s_p50" "$s_p99" "$s_bad" "$s_cpu"
 echo
-awk -v ratio="$ratio" -v op99="$o_p99" -v srps="$s_rps" -v sp99="$s_p99" 'function v(ok) { return ok ? "ok" : "MISSED" } BEGIN {
+awk -v ratio="$ratio" -v op99="$o_p99" -v srps="$s_rps" -v sp99="$s_p99" -v ocpu="$o_cpu" -v bcpu="$b_cpu" 'function v(ok) { return ok ? "ok" : "MISSED" } BEGIN {
   printf "options / baseline throughput: %s%%  (target >= 50%%: %s)\n", ratio, v(ratio >= 50)
+  printf "options / baseline CPU per request: %.2f (%s us vs %s us)\n", ocpu / bcpu, ocpu, bcpu
   printf "options p99: %s ms                (target <= 10 ms: %s)\n", op99, v(op99 <= 10)
   printf "durable reservations: %s/s, p99 %s ms (target >= 1000/s, p99 <= 25 ms: %s)\n", srps, sp99, v(srps >= 1000 && sp99 <= 25)
 }'

@@ -97,7 +97,7 @@ public final class Leverans implements AutoCloseable {
         JsonResponses responses = new JsonResponses(json);
 
         KlarnaCallbacks klarna = new KlarnaCallbacks(new Authenticator(merchants, tokens), shipments, bodies, responses,
-                wire, new CallbackMetrics(metrics), new UnknownFields(metrics, KlarnaCallbacks.SCHEMAS), clock,
+                wire, new CallbackMetrics(metrics), new UnknownFields(metrics, KlarnaCallbacks.DESCRIBED), clock,
                 config.publicBaseUrl(), config.basePath());
         CapturedRequests captured = new CapturedRequests(config.klarna().capturedRequests(), json, clock);
         ApiKeyAuth apiKeys = new ApiKeyAuth(merchants);

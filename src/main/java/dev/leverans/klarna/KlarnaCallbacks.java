@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +28,13 @@ import tools.jackson.databind.JsonNode;
 /** The six Klarna Shipping Assistant callbacks: parse, call the core, render. */
 public final class KlarnaCallbacks {
     private static final Logger LOG = LoggerFactory.getLogger(KlarnaCallbacks.class);
-    public static final List<String> SCHEMAS = List.of("AuthRequest", "ShippingOptionsRequest", "SelectShipmentRequest");
+    /**
+     * Validated: auth, and of the options and shipment bodies only their enforced part. The rest is
+     * read tolerantly (a field we cannot read must not cost a sale) against the described shapes.
+     */
+    public static final List<String> SCHEMAS = List.of("AuthRequest", "ShippingOptionsEnforced", "SelectShipmentEnforced");
+    public static final List<String> DESCRIBED = List.of("ShippingOptionsRequest", "SelectShipmentRequest");
     public static final List<String> OPTIONS_PATHS = List.of("/shipping_options", "/shippingoptions", "/shipping-options");
-    private static final String OPTIONS = "ShippingOptionsRequest";
-    private static final String SELECT = "SelectShipmentRequest";
-    // Everything else in Klarna's bodies is read tolerantly: a field we cannot read must not cost a sale.
-    private static final Set<String> OPTIONS_ENFORCED = Set.of("/currency");
-    private static final Set<String> SELECT_ENFORCED = Set.of("/currency", "/session_id", "/selected_shipping_option",
-            "/selected_shipping_option/id");
 
     private final Authenticator auth;
     private final ShipmentService shipments;
@@ -74,8 +72,8 @@ public final class KlarnaCallbacks {
 
     public void shippingOptions(Context ctx) {
         Merchant merchant = merchant(ctx);
-        JsonNode body = bodies.readTolerantly(ctx, OPTIONS, OPTIONS_ENFORCED);
-        unknownFields.check(OPTIONS, body);
+        JsonNode body = bodies.readTree(ctx, "ShippingOptionsEnforced");
+        unknownFields.check("ShippingOptionsRequest", body);
         Answer answer = quote(merchant, body);
         metrics.quoted(merchant.id(), answer.quote());
         responses.sendJson(ctx, 200, wire.options(answer.quote().options(), answer.preview()));
@@ -140,8 +138,8 @@ public final class KlarnaCallbacks {
     }
 
     private JsonNode selectBody(Context ctx) {
-        JsonNode body = bodies.readTolerantly(ctx, SELECT, SELECT_ENFORCED);
-        unknownFields.check(SELECT, body);
+        JsonNode body = bodies.readTree(ctx, "SelectShipmentEnforced");
+        unknownFields.check("SelectShipmentRequest", body);
         return body;
     }
 

@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -30,8 +31,8 @@ final class OptionWriter {
     private final ObjectMapper json;
     private final Map<OptionType, String> wireTypes;
     // Weak keys compare by identity; entries go when a reloaded rule table drops its locations.
-    // The value is the location's JSON members after "price", starting with a comma.
-    private final Cache<Location, String> renderedLocations = Caffeine.newBuilder().weakKeys().build();
+    // The value is the location's JSON members after "price", starting with a comma, pre-encoded as UTF-8.
+    private final Cache<Location, SerializedString> renderedLocations = Caffeine.newBuilder().weakKeys().build();
 
     /** {@code optionTypes}: Klarna's name for each option type, by our wire name ({@code home} -> {@code delivery-address}). */
     OptionWriter(ObjectMapper json, Map<String, String> optionTypes) {
@@ -177,9 +178,9 @@ final class OptionWriter {
     }
 
     /** The location's members as JSON text, to follow "price": {@code ,"id":…,"opening_hours":[…]}. */
-    private String renderedMembers(Location l) {
+    private SerializedString renderedMembers(Location l) {
         String object = json.writeValueAsString(locationBody(l));
-        return "," + object.substring(1, object.length() - 1);
+        return new SerializedString("," + object.substring(1, object.length() - 1));
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -9,8 +9,6 @@ import dev.leverans.config.SchemaErrors;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -19,8 +17,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Reads a JSON request body, validates it against a schema of openapi.yaml (compiled once per
- * schema) and binds it. Every problem is a 400 naming the field, except where a caller reads
- * tolerantly. The parsed tree is kept on the request ({@link #BODY}) for the request capture.
+ * schema) and binds it. Every problem is a 400 naming the field. The parsed tree is kept on the
+ * request ({@link #BODY}) for the request capture.
  */
 public final class RequestBodies {
     public static final String BODY = "leverans.body";
@@ -41,25 +39,13 @@ public final class RequestBodies {
 
     /** The body as a JSON tree that passed the schema. */
     public JsonNode readTree(Context ctx, String schemaName) {
-        return readTree(ctx, schemaName, pointer -> true);
-    }
-
-    /**
-     * The body as a JSON tree, refused only for schema errors at the {@code enforced} JSON pointers
-     * (e.g. {@code /currency}) or at the root (not an object); every other field is the reader's to
-     * tolerate.
-     */
-    public JsonNode readTolerantly(Context ctx, String schemaName, Set<String> enforced) {
-        return readTree(ctx, schemaName, pointer -> pointer.equals("/") || enforced.contains(pointer));
-    }
-
-    private JsonNode readTree(Context ctx, String schemaName, Predicate<String> enforced) {
         requireJsonContentType(ctx);
         JsonNode tree = parse(ctx.bodyAsBytes());
         ctx.attribute(BODY, tree);
-        List<String> problems = schemas.get(schemaName).validate(tree).stream()
-                .filter(e -> enforced.test(SchemaErrors.pointer(e))).map(RequestBodies::describe).distinct().toList();
-        if (!problems.isEmpty()) throw new ApiException(400, String.join("; ", problems));
+        List<Error> errors = schemas.get(schemaName).validate(tree);
+        if (!errors.isEmpty()) {
+            throw new ApiException(400, errors.stream().map(RequestBodies::describe).distinct().collect(Collectors.joining("; ")));
+        }
         return tree;
     }
 

@@ -61,7 +61,8 @@ class OperationsHttpTest {
     @Test
     void theOpenApiDocumentIsServedAndCoversEveryRoute() {
         String yaml = get("/openapi.yaml").then().statusCode(200).extract().asString();
-        for (String path : new String[] {"/ksa/auth:", "/ksa/shipping_options:", "/ksa/shipment:", "/ksa/shipment/{shipment_id}:",
+        for (String path : new String[] {"/ksa/auth:", "/ksa/shipping_options:", "/ksa/shippingoptions:", "/ksa/shipping-options:",
+                "/ksa/shipment:", "/merchant/klarna-requests:", "/ksa/shipment/{shipment_id}:",
                 "/ksa/shipment/{shipment_id}/confirm:", "/merchant/shipments:", "/merchant/shipments/{shipment_id}:",
                 "/merchant/shipments/{shipment_id}/booking:", "/om/orders:", "/om/orders/{shop_order_id}:",
                 "/om/orders/{shop_order_id}/status:", "/om/orders/{shop_order_id}/lines:", "/om/orders/{shop_order_id}/refunds:",

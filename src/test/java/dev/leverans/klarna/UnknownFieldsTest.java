@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 class UnknownFieldsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final UnknownFields unknown = new UnknownFields(registry, KlarnaCallbacks.SCHEMAS);
+    private final UnknownFields unknown = new UnknownFields(registry, KlarnaCallbacks.DESCRIBED);
 
     private double count(String field) {
         Counter c = registry.find("leverans.klarna.unknown_fields").tag("field", field).counter();
