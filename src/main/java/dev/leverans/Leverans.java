@@ -25,10 +25,12 @@ import dev.leverans.server.ErrorMapping;
 import dev.leverans.server.Health;
 import dev.leverans.server.HttpMetrics;
 import dev.leverans.server.Json;
+import dev.leverans.server.JsonErrorHandler;
 import dev.leverans.server.JsonResponses;
 import dev.leverans.server.RequestBodies;
 import dev.leverans.server.Routes;
 import dev.leverans.shipments.ShipmentService;
+import dev.leverans.storage.SqlNonceStore;
 import dev.leverans.storage.SqlOmStore;
 import dev.leverans.storage.SqlShipmentStore;
 import dev.leverans.storage.SqliteDatabase;
@@ -70,6 +72,8 @@ public final class Leverans implements AutoCloseable {
     private final SqlShipmentStore store;
     private final ShipmentService shipments;
     private final OrderManagement orderManagement;
+    private final SqlNonceStore nonces;
+    private final Clock clock;
     private final Javalin app;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -78,6 +82,7 @@ public final class Leverans implements AutoCloseable {
 
     public Leverans(ServerConfig config, Function<String, String> env, Clock clock) {
         this.config = config;
+        this.clock = clock;
         MerchantRegistry registry = new MerchantLoader(new ConfigDocuments(new EnvSubstitution(env)))
                 .loadDirectory(config.merchantsDir());
         warnAboutDemoCredentials(registry);
@@ -96,7 +101,10 @@ public final class Leverans implements AutoCloseable {
         RequestBodies bodies = new RequestBodies(json, schemas);
         JsonResponses responses = new JsonResponses(json);
 
-        KlarnaCallbacks klarna = new KlarnaCallbacks(new Authenticator(merchants, tokens), shipments, bodies, responses,
+        this.nonces = new SqlNonceStore(database);
+        // A replayed /auth is refused for as long as a token it could have earned stays valid.
+        Authenticator authenticator = new Authenticator(merchants, tokens, nonces, Duration.ofSeconds(config.tokenTtlSeconds()), clock);
+        KlarnaCallbacks klarna = new KlarnaCallbacks(authenticator, shipments, bodies, responses,
                 wire, new CallbackMetrics(metrics), new UnknownFields(metrics, KlarnaCallbacks.DESCRIBED), clock,
                 config.publicBaseUrl(), config.basePath());
         CapturedRequests captured = new CapturedRequests(config.klarna().capturedRequests(), json, clock);
@@ -115,6 +123,8 @@ public final class Leverans implements AutoCloseable {
             c.jetty.threadPool = workerPool();
             c.jsonMapper(new JavalinJackson3(json, false));
             c.http.maxRequestSize = MAX_REQUEST_BYTES;
+            c.http.prefer405over404 = true;
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             c.requestLogger.http(httpMetrics::record);
             c.routes.after(config.basePath() + "/*", captured::record);
             ErrorMapping.register(c.routes, responses);
@@ -129,6 +139,7 @@ public final class Leverans implements AutoCloseable {
         app.start(config.host(), config.port());
         JettyConnectionMetrics.addToAllConnectors(app.jettyServer().server(), metrics);
         repeat("expired {} unconfirmed reservations", shipments::expireStale, 30);
+        repeat("forgot {} expired auth nonces", () -> nonces.forgetExpired(clock.instant()), 30);
         // Klarna calls decided but not known to be answered (a crash, Klarna down) are replayed with their key.
         repeat("replayed {} pending Klarna order-management calls", orderManagement::replayPending, 0);
         LOG.info("Leverans listening on {}:{} with Klarna callbacks under {}", config.host(), app.port(), config.basePath());

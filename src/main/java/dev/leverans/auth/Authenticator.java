@@ -3,10 +3,16 @@ package dev.leverans.auth;
 import dev.leverans.merchants.Merchant;
 import dev.leverans.merchants.MerchantRegistry;
 import dev.leverans.merchants.Secret;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Klarna-facing authentication: digest proof in, bearer token out; bearer token in, merchant out. */
+/**
+ * Klarna-facing authentication: digest proof in, bearer token out; bearer token in, merchant out.
+ * A nonce is accepted once per merchant within the replay window (at least the token lifetime).
+ */
 public final class Authenticator {
     private static final String BEARER = "Bearer ";
     // Compared against when the identifier is unknown, so both paths cost one hash.
@@ -14,16 +20,25 @@ public final class Authenticator {
 
     private final Supplier<MerchantRegistry> merchants;
     private final TokenService tokens;
+    private final NonceStore nonces;
+    private final Duration replayWindow;
+    private final Clock clock;
 
-    public Authenticator(Supplier<MerchantRegistry> merchants, TokenService tokens) {
+    public Authenticator(Supplier<MerchantRegistry> merchants, TokenService tokens, NonceStore nonces, Duration replayWindow,
+                         Clock clock) {
         this.merchants = merchants;
         this.tokens = tokens;
+        this.nonces = nonces;
+        this.replayWindow = replayWindow;
+        this.clock = clock;
     }
 
     public Optional<TokenService.IssuedToken> authenticate(String identifier, String nonce, String digest) {
         Optional<Merchant> merchant = merchants.get().byIdentifier(identifier);
         boolean valid = KlarnaDigest.matches(nonce, digest, merchant.map(Merchant::key).orElse(UNKNOWN));
         if (!valid || merchant.isEmpty()) return Optional.empty();
+        Instant now = clock.instant();
+        if (!nonces.firstUse(merchant.get().id(), nonce, now.plus(replayWindow), now)) return Optional.empty();
         return Optional.of(tokens.issue(merchant.get().identifier()));
     }
 

@@ -72,7 +72,7 @@ public final class KlarnaCallbacks {
 
     public void shippingOptions(Context ctx) {
         Merchant merchant = merchant(ctx);
-        JsonNode body = bodies.readTree(ctx, "ShippingOptionsEnforced");
+        JsonNode body = bodies.readTolerantTree(ctx, "ShippingOptionsEnforced");
         unknownFields.check("ShippingOptionsRequest", body);
         Answer answer = quote(merchant, body);
         metrics.quoted(merchant.id(), answer.quote());
@@ -138,7 +138,7 @@ public final class KlarnaCallbacks {
     }
 
     private JsonNode selectBody(Context ctx) {
-        JsonNode body = bodies.readTree(ctx, "SelectShipmentEnforced");
+        JsonNode body = bodies.readTolerantTree(ctx, "SelectShipmentEnforced");
         unknownFields.check("SelectShipmentRequest", body);
         return body;
     }

@@ -29,6 +29,9 @@ public final class MerchantApi {
     public static final List<String> SCHEMAS = List.of("BookingRequest");
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
+    // Shipments are stored with millisecond timestamps; instants outside these years cannot match any.
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final ApiKeyAuth auth;
     private final ShipmentService shipments;
@@ -102,11 +105,16 @@ public final class MerchantApi {
     private static Instant instant(Context ctx, String name) {
         String raw = ctx.queryParam(name);
         if (raw == null) return null;
+        Instant instant;
         try {
-            return Instant.parse(raw);
+            instant = Instant.parse(raw);
         } catch (DateTimeParseException e) {
-            throw new ApiException(400, name + ": '" + raw + "' is not an ISO-8601 instant such as 2026-11-21T10:00:00Z");
+            throw new ApiException(400, name + ": not an ISO-8601 instant such as 2026-11-21T10:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new ApiException(400, name + ": must be between " + EARLIEST + " and " + LATEST);
+        }
+        return instant;
     }
 
     private static int limit(String raw, int defaultLimit, int max) {

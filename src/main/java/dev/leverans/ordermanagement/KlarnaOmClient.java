@@ -4,6 +4,7 @@ import dev.leverans.merchants.OrderManagementSettings;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,13 +44,21 @@ public final class KlarnaOmClient {
     public record Answer(int status, Optional<String> captureId, Optional<String> refundId) {}
 
     public KlarnaOrder read(OrderManagementSettings c, String orderId) throws KlarnaCallException {
-        HttpResponse<String> r = exchange(c, "GET", ORDERS + orderId, null, null);
+        HttpResponse<String> r = exchange(c, "GET", ORDERS + segment(orderId), null, null);
         return json.readValue(r.body(), KlarnaOrder.class);
     }
 
     public Answer send(OrderManagementSettings c, String orderId, OutboxEntry e) throws KlarnaCallException {
-        HttpResponse<String> r = exchange(c, e.operation().method(), ORDERS + orderId + e.path(), e.body(), e.idempotencyKey());
+        HttpResponse<String> r = exchange(c, e.operation().method(), ORDERS + segment(orderId) + e.path(), e.body(), e.idempotencyKey());
         return new Answer(r.statusCode(), r.headers().firstValue("Capture-Id"), r.headers().firstValue("Refund-Id"));
+    }
+
+    /**
+     * One path segment, percent-encoded: an id can never climb out of the order's path
+     * ({@code ../../payments}) or break the URL.
+     */
+    static String segment(String raw) {
+        return URLEncoder.encode(raw, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private HttpResponse<String> exchange(OrderManagementSettings c, String method, String path, String body, String key)

@@ -20,6 +20,6 @@ public enum Operation {
 
     /** The path under /ordermanagement/v1/orders/{order_id}; shipping info names its capture. */
     public String path(String captureId) {
-        return this == ADD_SHIPPING_INFO ? "/captures/" + captureId + "/shipping-info" : suffix;
+        return this == ADD_SHIPPING_INFO ? "/captures/" + KlarnaOmClient.segment(captureId) + "/shipping-info" : suffix;
     }
 }

@@ -12,9 +12,14 @@ public record OrderLine(String type, String reference, String name, long quantit
 
     /** Klarna's line rules; null when the line is consistent, else what is wrong. */
     public String inconsistency() {
-        if (totalAmount != quantity * unitPrice - totalDiscountAmount) {
-            return "total_amount " + totalAmount + " is not quantity × unit_price − total_discount_amount ("
-                    + (quantity * unitPrice - totalDiscountAmount) + ")";
+        long expected;
+        try {
+            expected = Math.subtractExact(Math.multiplyExact(quantity, unitPrice), totalDiscountAmount);
+        } catch (ArithmeticException e) {
+            return "quantity × unit_price − total_discount_amount is too large to be an amount";
+        }
+        if (totalAmount != expected) {
+            return "total_amount " + totalAmount + " is not quantity × unit_price − total_discount_amount (" + expected + ")";
         }
         double expectedTax = totalAmount - totalAmount * 10000.0 / (10000 + taxRate);
         if (Math.abs(totalTaxAmount - expectedTax) > 1) {

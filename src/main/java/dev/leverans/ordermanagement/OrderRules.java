@@ -66,6 +66,9 @@ final class OrderRules {
         long gross = switch (r.type()) {
             case "full" -> o.refundable();
             case "lines" -> {
+                if (r.orderLines() == null || r.orderLines().isEmpty()) {
+                    throw OmRefusal.invalid("order_lines: a lines refund names the lines to refund");
+                }
                 checkLines(r.orderLines(), linesTotal(r.orderLines()), "order_lines");
                 lines.addAll(r.orderLines());
                 yield linesTotal(r.orderLines());
@@ -123,8 +126,17 @@ final class OrderRules {
         }
     }
 
+    /** The sum of the lines' totals; refused when it does not fit an amount (it could never be captured). */
     static long linesTotal(List<OrderLine> lines) {
-        return lines.stream().mapToLong(OrderLine::totalAmount).sum();
+        long total = 0;
+        for (OrderLine line : lines) {
+            try {
+                total = Math.addExact(total, line.totalAmount());
+            } catch (ArithmeticException e) {
+                throw OmRefusal.invalid("order_lines: the sum of total_amount is too large to be an amount");
+            }
+        }
+        return total;
     }
 
     private static void requireOpen(OmOrder o, String verb) {

@@ -24,12 +24,21 @@ public final class ErrorMapping {
         routes.exception(ChoiceRejectedException.class, (e, ctx) -> fail(ctx, responses, status(e.kind()), e.getMessage()));
         routes.exception(OmRefusal.class, (e, ctx) -> fail(ctx, responses, e.status(), e.getMessage()));
         routes.exception(UnpricedCurrencyException.class, (e, ctx) -> fail(ctx, responses, 422, e.getMessage()));
-        routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, responses, e.getStatus(), reason(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 405) ctx.header("Allow", allowed(e));
+            fail(ctx, responses, e.getStatus(), reason(e));
+        });
         routes.exception(StorageException.class, (e, ctx) -> {
             LOG.error("storage failure on {} {}", ctx.method(), ctx.path(), e);
             fail(ctx, responses, 503, "the reservation could not be stored right now; please retry");
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (endedEarly(e)) {
+                // A client that promised more bytes than it sent: its own fault, and not worth a log line each.
+                LOG.debug("request body ended early on {} {}", ctx.method(), ctx.path(), e);
+                fail(ctx, responses, 400, "request body ended before the announced Content-Length");
+                return;
+            }
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             fail(ctx, responses, 500, "internal error");
         });
@@ -56,6 +65,20 @@ public final class ErrorMapping {
 
     private static String reason(HttpResponseException e) {
         if (e.getStatus() == 413) return "request body is larger than 1 MB";
+        if (e.getStatus() == 405) return "method not allowed; this path takes " + allowed(e);
         return e.getMessage();
+    }
+
+    /** Javalin lists the methods a path takes in the details of its 405 ({@code availableMethods}). */
+    private static String allowed(HttpResponseException e) {
+        String methods = e.getDetails().getOrDefault("availableMethods", "");
+        return methods.replaceAll("[\\[\\]\\s]", "").replace(",", ", ");
+    }
+
+    private static boolean endedEarly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException) return true;
+        }
+        return false;
     }
 }

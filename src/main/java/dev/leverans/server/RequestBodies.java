@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -37,11 +38,25 @@ public final class RequestBodies {
         return json.treeToValue(readTree(ctx, schemaName), type);
     }
 
-    /** The body as a JSON tree that passed the schema. */
+    /** The body as a JSON tree that passed the schema; every number in it fits a long or a finite decimal. */
     public JsonNode readTree(Context ctx, String schemaName) {
+        return readTree(ctx, schemaName, true);
+    }
+
+    /**
+     * The body as a JSON tree that passed the schema, for a reader that tolerates any value it
+     * cannot use (Klarna's callbacks): numbers out of range are the reader's to ignore.
+     */
+    public JsonNode readTolerantTree(Context ctx, String schemaName) {
+        return readTree(ctx, schemaName, false);
+    }
+
+    private JsonNode readTree(Context ctx, String schemaName, boolean numbersMustFit) {
         requireJsonContentType(ctx);
         JsonNode tree = parse(ctx.bodyAsBytes());
         ctx.attribute(BODY, tree);
+        String problem = BodyChecks.problem(tree, numbersMustFit);
+        if (problem != null) throw new ApiException(400, problem);
         List<Error> errors = schemas.get(schemaName).validate(tree);
         if (!errors.isEmpty()) {
             throw new ApiException(400, errors.stream().map(RequestBodies::describe).distinct().collect(Collectors.joining("; ")));
@@ -51,15 +66,28 @@ public final class RequestBodies {
 
     private JsonNode parse(byte[] body) {
         if (body.length == 0) throw new ApiException(400, "request body is empty; a JSON object is required");
-        try {
-            return json.readTree(body);
-        } catch (StreamConstraintsException e) {
-            throw new ApiException(400, "request body is nested deeper than " + Json.MAX_NESTING_DEPTH + " levels");
+        try (JsonParser parser = json.createParser(body)) {
+            try {
+                JsonNode tree = json.readTree(parser);
+                if (parser.nextToken() != null) throw new ApiException(400, "request body has content after the JSON value");
+                return tree;
+            } catch (StreamConstraintsException e) {
+                throw new ApiException(400, constraintViolated(e, parser));
+            }
         } catch (JacksonException e) {
             var at = e.getLocation();
             throw new ApiException(400, "request body is not valid JSON"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
+    }
+
+    /** Jackson's reading limits: nesting depth, and number or string length (then the field is named). */
+    private static String constraintViolated(StreamConstraintsException e, JsonParser parser) {
+        String problem = e.getOriginalMessage();
+        if (problem.contains("nesting depth")) return "request body is nested deeper than " + Json.MAX_NESTING_DEPTH + " levels";
+        String field = field(parser.streamReadContext().pathAsPointer().toString());
+        if (problem.startsWith("Number value length")) return field + ": the number has too many digits";
+        return field + ": the value is too long";
     }
 
     private static void requireJsonContentType(Context ctx) {
@@ -73,9 +101,13 @@ public final class RequestBodies {
 
     /** "order.order_lines[0].quantity: must have a minimum value of 1". */
     static String describe(Error error) {
-        String pointer = SchemaErrors.pointer(error);
-        String field = pointer.equals("/") ? "body" : pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
-        return field + ": " + error.getMessage();
+        return field(SchemaErrors.pointer(error)) + ": " + error.getMessage();
+    }
+
+    /** A JSON pointer as the field name used in every 400: "/order/lines/0/quantity" -> "order.lines[0].quantity". */
+    private static String field(String pointer) {
+        if (pointer.isEmpty() || pointer.equals("/")) return "body";
+        return pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
     }
 
     private static Schema compile(String name) {

@@ -341,4 +341,51 @@ class OrderManagementHttpTest {
         shop().body(Map.of("status", "shipped")).post("/om/orders/" + so + "/status").then().statusCode(400)
                 .body("failure_reason", containsString("status"));
     }
+
+    @Test
+    void lineArithmeticThatOverflowsIsRefusedAndNeverSentToKlarna() {
+        String klarnaId = "K-" + UUID.randomUUID();
+        klarna.createOrder(klarnaId, 0);
+        long big = 1L << 32;
+        Map<String, Object> overflowing = Map.of("type", "physical", "name", "Overflow", "quantity", big, "unit_price", big,
+                "tax_rate", 0, "total_amount", 0, "total_discount_amount", 0, "total_tax_amount", 0);
+        register("SO-" + UUID.randomUUID(), klarnaId, List.of(overflowing), 0, null).statusCode(422)
+                .body("failure_reason", containsString("too large"));
+        assertEquals(List.of(), klarna.requests().stream().filter(r -> r.path().contains(klarnaId)).toList());
+    }
+
+    @Test
+    void numbersThatDoNotFitAre400NamingTheField() {
+        shop().body("{\"shop_order_id\": \"x\", \"order_amount\": 1E+308}").post("/om/orders").then().statusCode(400)
+                .body("failure_reason", containsString("order_amount"));
+        shop().body("{\"shop_order_id\": \"x\", \"order_lines\": [{\"quantity\": 123456789012345678901234567890}]}")
+                .post("/om/orders").then().statusCode(400).body("failure_reason", containsString("order_lines[0].quantity"));
+        shop().body("{\"order_amount\": 1" + "0".repeat(1000) + "}").post("/om/orders").then().statusCode(400)
+                .body("failure_reason", equalTo("order_amount: the number has too many digits"));
+    }
+
+    @Test
+    void aLinesRefundWithoutLinesIs422() {
+        String so = registered();
+        status(so, "completed").statusCode(200);
+        shop().body(Map.of("type", "lines")).post("/om/orders/" + so + "/refunds").then().statusCode(422)
+                .body("failure_reason", containsString("order_lines"));
+    }
+
+    @Test
+    void aKlarnaOrderIdThatIsNotAnIdIsRefusedAtRegistration() {
+        for (String id : List.of("../../../payments/v1/sessions", "has space", "%zz", "a/b")) {
+            register("SO-" + UUID.randomUUID(), id, List.of(BOOTS, SHIPPING), TOTAL, null).statusCode(400)
+                    .body("failure_reason", containsString("klarna_order_id"));
+        }
+        assertTrue(klarna.requests().stream().noneMatch(r -> r.path().contains("payments") || r.path().contains("sessions")));
+        assertEquals("..%2F..%2Fpayments", KlarnaOmClient.segment("../../payments"));
+        assertEquals("a%20b%25zz", KlarnaOmClient.segment("a b%zz"));
+    }
+
+    @Test
+    void stringsThatAreNotUnicodeAre400() {
+        shop().body("{\"shop_order_id\": \"SO-\\ud800\", \"klarna_order_id\": \"K-1\", \"currency\": \"SEK\"}")
+                .post("/om/orders").then().statusCode(400).body("failure_reason", containsString("shop_order_id"));
+    }
 }
