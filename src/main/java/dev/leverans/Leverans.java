@@ -21,6 +21,7 @@ import dev.leverans.merchantapi.MerchantViews;
 import dev.leverans.merchants.Merchant;
 import dev.leverans.merchants.MerchantLoader;
 import dev.leverans.merchants.MerchantRegistry;
+import dev.leverans.server.AccessLog;
 import dev.leverans.server.ErrorMapping;
 import dev.leverans.server.Health;
 import dev.leverans.server.HttpMetrics;
@@ -46,6 +47,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,6 +119,7 @@ public final class Leverans implements AutoCloseable {
         OmApi omApi = new OmApi(apiKeys, orderManagement, bodies, responses, new OmViews(omStore));
         Health health = new Health(merchants, store, responses);
         HttpMetrics httpMetrics = new HttpMetrics(metrics);
+        AccessLog accessLog = new AccessLog(config.accessLog());
 
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -125,7 +128,11 @@ public final class Leverans implements AutoCloseable {
             c.http.maxRequestSize = MAX_REQUEST_BYTES;
             c.http.prefer405over404 = true;
             c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
-            c.requestLogger.http(httpMetrics::record);
+            c.routes.before(accessLog::begin);
+            c.requestLogger.http((ctx, millis) -> {
+                httpMetrics.record(ctx, millis);
+                accessLog.end(ctx, millis);
+            });
             c.routes.after(config.basePath() + "/*", captured::record);
             ErrorMapping.register(c.routes, responses);
             Routes.register(c.routes, config.basePath(), klarna, merchantApi, omApi, health, metrics);
@@ -142,7 +149,8 @@ public final class Leverans implements AutoCloseable {
         repeat("forgot {} expired auth nonces", () -> nonces.forgetExpired(clock.instant()), 30);
         // Klarna calls decided but not known to be answered (a crash, Klarna down) are replayed with their key.
         repeat("replayed {} pending Klarna order-management calls", orderManagement::replayPending, 0);
-        LOG.info("Leverans listening on {}:{} with Klarna callbacks under {}", config.host(), app.port(), config.basePath());
+        LOG.info("Leverans listening on {}:{} with Klarna callbacks under {}; started in {} ms", config.host(), app.port(),
+                config.basePath(), ManagementFactory.getRuntimeMXBean().getUptime());
         return app.port();
     }
 
@@ -194,17 +202,13 @@ public final class Leverans implements AutoCloseable {
         List<Merchant> demo = registry.withDemoCredentials(DEMO_KEYS);
         if (demo.isEmpty()) return;
         String ids = demo.stream().map(Merchant::id).toList().toString();
-        LOG.warn("""
-
-                ************************************************************************
-                *  DEMO CREDENTIALS ACTIVE for merchants {}
-                *  Their Klarna keys are published in the README. Anyone can get tokens.
-                *  Set real keys (e.g. LEVERANS_DEMO_KEY) before going live.
-                ************************************************************************""", ids);
+        LOG.warn("*** DEMO CREDENTIALS ACTIVE for merchants {}: their Klarna keys are published in the README, so anyone "
+                + "can get tokens. Set real keys (e.g. LEVERANS_DEMO_KEY) before going live. ***", ids);
     }
 
     @Override
     public void close() {
+        LOG.info("Leverans shutting down");
         scheduler.shutdownNow();
         app.stop();
         store.close();
@@ -215,5 +219,6 @@ public final class Leverans implements AutoCloseable {
                 LOG.debug("closing {} failed", c, e);
             }
         }
+        LOG.info("Leverans stopped");
     }
 }

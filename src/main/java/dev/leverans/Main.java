@@ -2,6 +2,9 @@ package dev.leverans;
 
 import dev.leverans.config.ConfigException;
 import dev.leverans.config.ServerConfig;
+import dev.leverans.logging.LogFormat;
+import dev.leverans.logging.LogText;
+import io.javalin.util.JavalinBindException;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -15,6 +18,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (!LogFormat.valid(LogFormat.configured())) {
+            LOG.error("{}: '{}' is not a log format; use text or json", LogFormat.ENV, LogText.escape(LogFormat.configured()));
+            System.exit(2);
+        }
         try {
             Path configFile = Path.of(configArgument(args));
             ServerConfig config = ServerConfig.load(configFile, System::getenv);
@@ -27,6 +34,9 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             LOG.error("{}", e.getMessage());
             System.exit(2);
+        } catch (JavalinBindException e) {
+            LOG.error("Cannot listen: {} (is another server running on that port? set LEVERANS_PORT)", e.getMessage());
+            System.exit(1);
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.function.Function;
  */
 public record ServerConfig(String host, int port, String basePath, String publicBaseUrl, Path dataDir,
                            String tokenSigningKey, long tokenTtlSeconds, String tokenIssuer,
-                           long reservationTtlMinutes, Path merchantsDir, KlarnaClient klarnaClient, Klarna klarna) {
+                           long reservationTtlMinutes, Path merchantsDir, KlarnaClient klarnaClient, Klarna klarna,
+                           boolean accessLog) {
 
     /** How the order-management module calls Klarna: attempts per call, first backoff, timeout. */
     public record KlarnaClient(int attempts, long backoffMillis, long timeoutSeconds) {}
@@ -34,7 +35,8 @@ public record ServerConfig(String host, int port, String basePath, String public
     }
 
     record File(Server server, Storage storage, Auth auth, Shipments shipments, Merchants merchants,
-                KlarnaClientFile orderManagement, KlarnaFile klarna) {}
+                KlarnaClientFile orderManagement, KlarnaFile klarna, Logging logging) {}
+    record Logging(Boolean accessLog) {}
     record KlarnaFile(Map<String, String> optionTypes, Integer capturedRequests) {}
     record KlarnaClientFile(Integer attempts, Long backoffMillis, Long timeoutSeconds) {}
     record Server(String host, Integer port, String basePath, String publicBaseUrl) {}
@@ -66,7 +68,8 @@ public record ServerConfig(String host, int port, String basePath, String public
                 orDefault(auth.tokenSigningKey(), ""), auth.tokenTtlSeconds() == null ? 3600 : auth.tokenTtlSeconds(),
                 orDefault(auth.issuer(), "leverans"),
                 f.shipments() == null || f.shipments().reservationTtlMinutes() == null ? 60 : f.shipments().reservationTtlMinutes(),
-                base.resolve(f.merchants().directory()), klarnaClient(f.orderManagement()), klarna(f.klarna()));
+                base.resolve(f.merchants().directory()), klarnaClient(f.orderManagement()), klarna(f.klarna()),
+                f.logging() == null || f.logging().accessLog() == null || f.logging().accessLog());
     }
 
     private static Klarna klarna(KlarnaFile f) {

@@ -8,6 +8,7 @@ import dev.leverans.rules.QuoteRequest;
 import dev.leverans.rules.RuleTable;
 import dev.leverans.rules.UnpricedCurrencyException;
 import dev.leverans.rules.RuleEvaluator;
+import dev.leverans.server.AccessLog;
 import dev.leverans.server.ApiException;
 import dev.leverans.server.JsonResponses;
 import dev.leverans.server.RequestBodies;
@@ -64,7 +65,10 @@ public final class KlarnaCallbacks {
 
     public void auth(Context ctx) {
         AuthRequest body = bodies.read(ctx, "AuthRequest", AuthRequest.class);
-        auth.merchantWithIdentifier(body.identifier()).ifPresent(m -> CapturedRequests.belongsTo(ctx, m));
+        auth.merchantWithIdentifier(body.identifier()).ifPresent(m -> {
+            CapturedRequests.belongsTo(ctx, m);
+            AccessLog.merchant(m.id());
+        });
         var token = auth.authenticate(body.identifier(), body.secret().nonce(), body.secret().digest())
                 .orElseThrow(ApiException::unauthorized);
         responses.send(ctx, 201, Map.of("token", token.token(), "expires_in", token.expiresInSeconds()));
@@ -76,6 +80,7 @@ public final class KlarnaCallbacks {
         unknownFields.check("ShippingOptionsRequest", body);
         Answer answer = quote(merchant, body);
         metrics.quoted(merchant.id(), answer.quote());
+        if (answer.quote().fallback() != null) LOG.info("answered the default option alone: {}", answer.quote().fallback().label());
         responses.sendJson(ctx, 200, wire.options(answer.quote().options(), answer.preview()));
     }
 
@@ -168,6 +173,7 @@ public final class KlarnaCallbacks {
     private Merchant merchant(Context ctx) {
         Merchant merchant = auth.merchantFor(ctx.header("Authorization")).orElseThrow(ApiException::unauthorized);
         CapturedRequests.belongsTo(ctx, merchant);
+        AccessLog.merchant(merchant.id());
         return merchant;
     }
 }

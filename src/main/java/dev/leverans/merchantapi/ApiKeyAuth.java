@@ -2,6 +2,7 @@ package dev.leverans.merchantapi;
 
 import dev.leverans.merchants.Merchant;
 import dev.leverans.merchants.MerchantRegistry;
+import dev.leverans.server.AccessLog;
 import dev.leverans.server.ApiException;
 import io.javalin.http.Context;
 import java.util.function.Supplier;
@@ -26,6 +27,8 @@ public final class ApiKeyAuth {
             key = authorization.substring(BEARER.length()).trim();
         }
         if (key == null || key.isEmpty()) throw ApiException.unauthorized();
-        return merchants.get().byApiKey(key).orElseThrow(ApiException::unauthorized);
+        Merchant merchant = merchants.get().byApiKey(key).orElseThrow(ApiException::unauthorized);
+        AccessLog.merchant(merchant.id());
+        return merchant;
     }
 }

@@ -1,0 +1,62 @@
+package dev.leverans.server;
+
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Request ids and the access log. Every request gets an id ({@code X-Request-Id} from the request
+ * when it is a plausible id, else a new one), answered in {@code X-Request-Id} and put into every
+ * log line of the request; after the answer, one access line: method, route, status, duration
+ * (merchant and request id come with the line's context).
+ */
+public final class AccessLog {
+    public static final String HEADER = "X-Request-Id";
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.leverans.access");
+    private static final int MAX_ID_LENGTH = 128;
+
+    private final boolean enabled;
+
+    public AccessLog(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** A before-handler: names the request. */
+    public void begin(Context ctx) {
+        String id = ctx.header(HEADER);
+        if (!plausible(id)) id = UUID.randomUUID().toString();
+        MDC.put("request_id", id);
+        ctx.header(HEADER, id);
+    }
+
+    /** The request logger: writes the access line and forgets the request's context. */
+    public void end(Context ctx, float millis) {
+        try {
+            if (enabled) {
+                Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+                ACCESS.info("{} {} {} {} ms", ctx.method().name(), endpoint == null ? "-" : endpoint.path, ctx.statusCode(),
+                        String.format("%.1f", millis));
+            }
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    /** Every log line of this request names the merchant from here on. */
+    public static void merchant(String merchantId) {
+        MDC.put("merchant", merchantId);
+    }
+
+    /** Printable ASCII without spaces, at most 128 characters: anything else could forge a log line. */
+    static boolean plausible(String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) return false;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c <= ' ' || c >= 0x7f) return false;
+        }
+        return true;
+    }
+}
