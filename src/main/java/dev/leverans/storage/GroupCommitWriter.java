@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * The single owner of SQLite's one writer connection. Callers hand in units of work; the writer
  * thread runs whatever is queued in one transaction and completes each caller only after COMMIT,
  * so one fsync covers many requests. If a batch fails it is rolled back and every unit is retried
- * alone, so one bad unit cannot fail the others.
+ * alone, so one bad unit cannot fail the others. After any failure the connection is replaced:
+ * SQLite may already have rolled back on its own (a full disk) and leave the old connection in
+ * auto-commit, where each statement would commit alone and a failed unit could be half stored.
  */
 public final class GroupCommitWriter implements AutoCloseable {
     private static final int MAX_BATCH = 256;
@@ -32,14 +34,21 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private final Connection connection;
+    /** Opens the writer connection; called again after a failure. */
+    @FunctionalInterface
+    public interface ConnectionFactory {
+        Connection open() throws SQLException;
+    }
+
+    private final ConnectionFactory factory;
+    private Connection connection; // only touched by the writer thread, and by close() after it ended
     private final BlockingQueue<Task<?>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread thread;
     private volatile boolean running = true;
 
-    public GroupCommitWriter(Connection connection) throws SQLException {
-        this.connection = connection;
-        connection.setAutoCommit(false);
+    public GroupCommitWriter(ConnectionFactory factory) throws SQLException {
+        this.factory = factory;
+        this.connection = opened();
         this.thread = Thread.ofPlatform().name("leverans-db-writer").daemon(true).start(this::loop);
     }
 
@@ -80,10 +89,11 @@ public final class GroupCommitWriter implements AutoCloseable {
     private boolean commit(List<Task<?>> tasks) {
         List<Object> results = new ArrayList<>(tasks.size());
         try {
+            if (connection == null) connection = opened();
             for (Task<?> task : tasks) results.add(task.work().run(connection));
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            rollback();
+            discardConnection();
             if (tasks.size() == 1) tasks.getFirst().result().completeExceptionally(e);
             return false;
         }
@@ -91,12 +101,26 @@ public final class GroupCommitWriter implements AutoCloseable {
         return true;
     }
 
-    private void rollback() {
+    private Connection opened() throws SQLException {
+        Connection c = factory.open();
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    /** Rolls back what the failed transaction left and closes the connection; the next batch opens a new one. */
+    private void discardConnection() {
+        if (connection == null) return;
         try {
             connection.rollback();
         } catch (SQLException ignored) {
-            // The connection is unusable; the next commit fails too and reports it to its caller.
+            // SQLite rolled back already (e.g. a full disk); closing below discards whatever is left.
         }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Nothing was committed on it; a new connection replaces it.
+        }
+        connection = null;
     }
 
     @Override
@@ -104,7 +128,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         running = false;
         try {
             thread.join(5_000);
-            connection.close();
+            if (connection != null) connection.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SQLException ignored) {

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -41,8 +40,7 @@ public final class SqliteDatabase implements AutoCloseable {
         Properties pragmas = pragmas();
         migrate(url, pragmas);
         try {
-            Connection writerConnection = DriverManager.getConnection(url, pragmas);
-            return new SqliteDatabase(new GroupCommitWriter(writerConnection), readerPool(url, pragmas));
+            return new SqliteDatabase(new GroupCommitWriter(() -> DriverManager.getConnection(url, pragmas)), readerPool(url, pragmas));
         } catch (SQLException e) {
             throw new StorageException("cannot open " + url + ": " + e.getMessage(), e);
         }

@@ -158,4 +158,13 @@ class SqlShipmentStoreTest {
         assertNull(store.find("demo", "id-1").orElseThrow().tracking());
         store.checkHealth();
     }
+
+    @Test
+    void theHealthCheckReallyWrites() throws Exception {
+        store.checkHealth();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("leverans.db"));
+             var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM health_probe WHERE checked_at > 0")) {
+            assertEquals(1, rs.getInt(1), "a probe that writes nothing passes on a full or read-only disk");
+        }
+    }
 }
