@@ -7,6 +7,7 @@ import dev.leverans.server.RequestBodies;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The shop-facing order-management API under /om (the merchant's API keys). */
@@ -37,7 +38,8 @@ public final class OmApi {
     public void register(Context ctx) {
         Merchant m = auth.merchant(ctx);
         RegisterOrder body = bodies.read(ctx, "RegisterOrderRequest", RegisterOrder.class);
-        responses.send(ctx, 201, views.view(m, om.register(m, body)));
+        OmStore.Registered registered = om.register(m, body);
+        responses.send(ctx, registered.created() ? 201 : 200, views.view(m, registered.order()));
     }
 
     public void get(Context ctx) {
@@ -74,17 +76,27 @@ public final class OmApi {
         answer(ctx, m, om.addTracking(m, ctx.pathParam("shop_order_id"), info));
     }
 
-    /** 200 with the order; a Klarna error is a 502 naming Klarna's code, messages and correlation id. */
+    /**
+     * 200 with the order. A Klarna refusal is a 502 naming Klarna's code, messages and correlation
+     * id. A call Klarna has not definitely answered stays queued: 502 the first time, 202 when the
+     * shop repeats the request while it is queued (no new call is made).
+     */
     private void answer(Context ctx, Merchant m, OmResult result) {
         Map<String, Object> view = views.view(m, result.order());
-        if (result.klarnaError() == null) {
+        if (result.klarnaError() == null && result.queued() == null) {
             responses.send(ctx, 200, view);
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("failure_reason", "Klarna refused or failed: " + result.klarnaError().describe()
-                + ". The order is in attention; the shop status was not changed");
+        String klarna = result.klarnaError() == null ? "" : "Klarna refused or failed: " + result.klarnaError().describe() + ". ";
+        String queued = result.queued() == null ? "" : "The " + result.queued().operation().name().toLowerCase(Locale.ROOT)
+                + " is queued and retried with the same idempotency key " + result.queued().idempotencyKey() + ". ";
+        body.put("failure_reason", klarna + queued + "The order is in attention; the shop status was not changed");
+        if (result.queued() != null) {
+            body.put("queued", Map.of("operation", result.queued().operation().name().toLowerCase(Locale.ROOT),
+                    "idempotency_key", result.queued().idempotencyKey()));
+        }
         body.put("order", view);
-        responses.send(ctx, 502, body);
+        responses.send(ctx, result.repeated() ? 202 : 502, body);
     }
 }

@@ -2,6 +2,7 @@ package dev.leverans.ordermanagement;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Durable order-management state: orders and the outbox, written together. */
 public interface OmStore {
@@ -10,8 +11,16 @@ public interface OmStore {
 
     List<OmOrder> findByKlarnaOrder(String merchantId, String klarnaOrderId);
 
-    /** Stores a new order; false when the shop order id is already registered. */
-    boolean insert(OmOrder order);
+    /** A registration: the stored order, and whether this call created it. */
+    record Registered(OmOrder order, boolean created) {}
+
+    /**
+     * Registers a shop order in one transaction. When the shop order id is new, the first order of
+     * its Klarna order id becomes the primary (a unique key decides, also under concurrent
+     * registrations): {@code build.apply(null)} is stored; a later one is stored as
+     * {@code build.apply(primaryShopOrderId)}. An existing shop order is returned unchanged.
+     */
+    Registered register(String merchantId, String shopOrderId, String klarnaOrderId, Function<String, OmOrder> build);
 
     void save(OmOrder order);
 
@@ -22,6 +31,9 @@ public interface OmStore {
     void saveWithFinishedCall(OmOrder order, OutboxEntry entry);
 
     boolean isPending(String outboxId);
+
+    /** The order's call still waiting for a definite answer from Klarna, if any (there is at most one). */
+    Optional<OutboxEntry> pendingCall(String merchantId, String shopOrderId);
 
     /** Calls decided but not known to have reached Klarna, oldest first. */
     List<OutboxEntry> pendingCalls();

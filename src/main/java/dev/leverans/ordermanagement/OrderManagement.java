@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -45,33 +47,43 @@ public final class OrderManagement {
         this.clock = clock;
     }
 
-    public OmOrder register(Merchant m, RegisterOrder r) {
+    /**
+     * Registers a shop order. The first shop order of a Klarna order is its primary, decided by the
+     * database; a repeat with identical data answers the stored order, with other data a 409.
+     */
+    public OmStore.Registered register(Merchant m, RegisterOrder r) {
         settings(m);
         OrderRules.checkLines(r.orderLines(), r.orderAmount(), "order_amount");
-        List<OmOrder> sameKlarnaOrder = store.findByKlarnaOrder(m.id(), r.klarnaOrderId());
-        String primary = sameKlarnaOrder.stream().filter(o -> !o.isSecondaryDuplicate()).map(OmOrder::shopOrderId)
-                .filter(id -> !id.equals(r.shopOrderId())).findFirst().orElse(null);
-        String note = primary == null ? "Registered with Klarna order " + r.klarnaOrderId()
-                : "Duplicate of shop order " + primary + " (same Klarna order " + r.klarnaOrderId()
-                  + "): never captured, cancelled or refunded at Klarna; drop it once the primary is captured";
-        OmOrder order = OmOrder.registered(m.id(), r.shopOrderId(), r.klarnaOrderId(), r.currency(), r.orderAmount(),
-                r.orderLines(), r.tmsReference(), primary, note(note));
-        if (!store.insert(order)) {
-            OmOrder existing = store.find(m.id(), r.shopOrderId()).orElseThrow();
-            if (!existing.klarnaOrderId().equals(r.klarnaOrderId())) {
-                throw OmRefusal.conflict("Shop order " + r.shopOrderId() + " is already registered with Klarna order "
-                        + existing.klarnaOrderId());
-            }
-            return existing;
+        if (r.tmsReference() != null && !shippingInfo.isShipmentOf(m.id(), r.tmsReference())) {
+            throw OmRefusal.invalid("tms_reference: " + r.tmsReference() + " is not a shipment of this merchant");
         }
-        if (primary != null) {
-            locked(m, primary, () -> {
-                OmOrder p = order(m, primary);
+        OmStore.Registered result = store.register(m.id(), r.shopOrderId(), r.klarnaOrderId(), primary ->
+                OmOrder.registered(m.id(), r.shopOrderId(), r.klarnaOrderId(), r.currency(), r.orderAmount(), r.orderLines(),
+                        r.tmsReference(), primary, note(primary == null ? "Registered with Klarna order " + r.klarnaOrderId()
+                                : "Duplicate of shop order " + primary + " (same Klarna order " + r.klarnaOrderId()
+                                  + "): never captured, cancelled or refunded at Klarna; drop it once the primary is captured")));
+        OmOrder order = result.order();
+        if (!result.created()) {
+            if (!sameRegistration(order, r)) {
+                throw OmRefusal.conflict("Shop order " + r.shopOrderId() + " is already registered with other data (Klarna order "
+                        + order.klarnaOrderId() + ", " + order.authorizedAmount() + " " + order.currency() + ")");
+            }
+            return result;
+        }
+        if (order.isSecondaryDuplicate()) {
+            locked(m, order.duplicateOf(), () -> {
+                OmOrder p = order(m, order.duplicateOf());
                 store.save(p.withNote(note("Shop order " + r.shopOrderId() + " duplicates this order (same Klarna order)")));
                 return null;
             });
         }
-        return order;
+        return result;
+    }
+
+    private static boolean sameRegistration(OmOrder o, RegisterOrder r) {
+        return o.klarnaOrderId().equals(r.klarnaOrderId()) && o.currency().equals(r.currency())
+                && o.authorizedAmount() == r.orderAmount() && o.lines().equals(r.orderLines())
+                && Objects.equals(o.tmsReference(), r.tmsReference());
     }
 
     public OmOrder get(Merchant m, String shopOrderId) {
@@ -83,46 +95,44 @@ public final class OrderManagement {
             OmOrder o = order(m, shopOrderId);
             String stock = restock ? " (items returned to stock)" : "";
             return switch (status) {
-                case "processing", "on_hold" -> {
-                    OmOrder updated = o.withShopStatus(status).withNote(note("Shop status set to " + status));
+                // A return is recorded; money goes back only through an explicit refund, as in the shops this follows.
+                case "processing", "on_hold", "returned" -> {
+                    OmOrder updated = o.withShopStatus(status).withNote(note("Shop status set to " + status + stock
+                            + (status.equals("returned") ? "; refund through /refunds" : "")));
                     store.save(updated);
                     yield OmResult.ok(updated);
                 }
                 case "completed" -> o.isSecondaryDuplicate() ? dropDuplicate(m, o, status)
-                        : klarnaOperation(m, o, (synced, k) -> OrderRules.capture(synced, k,
+                        : klarnaOperation(m, o, "status completed", (synced, k) -> OrderRules.capture(synced, k,
                                         shippingInfo.shippingInfo(m.id(), o.tmsReference(), settings(m))),
                                 "completed", "Capture adopted from Klarna: the order was already captured there");
                 case "cancelled" -> o.isSecondaryDuplicate() ? dropDuplicate(m, o, status)
-                        : klarnaOperation(m, o, (synced, k) -> withNote(OrderRules.cancel(synced), stock), "cancelled",
-                                "Already cancelled at Klarna");
-                case "returned" -> {
-                    refuseForDuplicate(o);
-                    yield klarnaOperation(m, o, (synced, k) -> withNote(OrderRules.refund(synced,
-                            new RefundRequest("full", null, null, null, "Order returned"), "returned"), stock), "returned", null);
-                }
+                        : klarnaOperation(m, o, "status cancelled", (synced, k) -> withNote(OrderRules.cancel(synced), stock),
+                                "cancelled", "Already cancelled at Klarna");
                 default -> throw OmRefusal.invalid("status: must be processing, on_hold, completed, cancelled or returned");
             };
         });
     }
 
     public OmResult updateLines(Merchant m, String shopOrderId, List<OrderLine> lines, long amount) {
-        return onPrimaryOrder(m, shopOrderId, (o, k) -> OrderRules.updateLines(o, lines, amount));
+        return onPrimaryOrder(m, shopOrderId, "lines " + json.writeValueAsString(lines) + " " + amount,
+                (o, k) -> OrderRules.updateLines(o, lines, amount));
     }
 
     public OmResult refund(Merchant m, String shopOrderId, RefundRequest request) {
-        return onPrimaryOrder(m, shopOrderId, (o, k) -> OrderRules.refund(o, request, null));
+        return onPrimaryOrder(m, shopOrderId, "refund " + json.writeValueAsString(request), (o, k) -> OrderRules.refund(o, request, null));
     }
 
     public OmResult addTracking(Merchant m, String shopOrderId, Map<String, Object> info) {
-        return onPrimaryOrder(m, shopOrderId, (o, k) -> OrderRules.shippingInfo(o, info));
+        return onPrimaryOrder(m, shopOrderId, "tracking " + json.writeValueAsString(info), (o, k) -> OrderRules.shippingInfo(o, info));
     }
 
-    /** A Klarna operation the shop asks for directly; refused on a secondary duplicate. */
-    private OmResult onPrimaryOrder(Merchant m, String shopOrderId, BiFunction<OmOrder, KlarnaOrder, KlarnaCall> decide) {
+    /** A Klarna operation the shop asks for directly ({@code request} names it); refused on a secondary duplicate. */
+    private OmResult onPrimaryOrder(Merchant m, String shopOrderId, String request, BiFunction<OmOrder, KlarnaOrder, KlarnaCall> decide) {
         return locked(m, shopOrderId, () -> {
             OmOrder o = order(m, shopOrderId);
             refuseForDuplicate(o);
-            return klarnaOperation(m, o, decide, null, null);
+            return klarnaOperation(m, o, request, decide, null, null);
         });
     }
 
@@ -162,10 +172,18 @@ public final class OrderManagement {
     /**
      * Reads Klarna's order (so captures made in Klarna's portal are adopted), decides on the order
      * brought up to date with it, and carries out the decision. A null decision means Klarna is
-     * already where the shop wants it.
+     * already where the shop wants it. While an earlier call of the order waits for Klarna, a
+     * repeat of its request answers that queued call and anything else is refused: an order has at
+     * most one undecided call, so a retry by the shop can never become a second capture or refund.
      */
-    private OmResult klarnaOperation(Merchant m, OmOrder stale, BiFunction<OmOrder, KlarnaOrder, KlarnaCall> decide,
+    private OmResult klarnaOperation(Merchant m, OmOrder stale, String request, BiFunction<OmOrder, KlarnaOrder, KlarnaCall> decide,
                                      String shopStatus, String alreadyDoneNote) {
+        Optional<OutboxEntry> queued = store.pendingCall(m.id(), stale.shopOrderId());
+        if (queued.isPresent()) {
+            if (request.equals(queued.get().request())) return OmResult.repeatOf(stale, queued.get());
+            throw OmRefusal.conflict("A Klarna " + queued.get().operation().name().toLowerCase(Locale.ROOT) + " of this order is "
+                    + "queued and retried with the same idempotency key; send this request once it has settled");
+        }
         KlarnaOrder k;
         try {
             k = klarna.read(settings(m), stale.klarnaOrderId());
@@ -182,7 +200,8 @@ public final class OrderManagement {
         }
         OutboxEntry entry = new OutboxEntry(UUID.randomUUID().toString(), m.id(), o.shopOrderId(), call.operation(),
                 call.operation().path(call.captureId()), idempotencyKey(o, call.operation()),
-                call.body() == null ? null : json.writeValueAsString(call.body()), call.amount(), call.shopStatus(), call.description());
+                call.body() == null ? null : json.writeValueAsString(call.body()), call.amount(), call.shopStatus(), call.description(),
+                request);
         OmOrder pending = o.withNextOperation();
         store.saveWithPendingCall(pending, entry);
         return execute(m, pending, entry);
@@ -201,7 +220,7 @@ public final class OrderManagement {
             if (failure.transientFailure()) store.save(flagged);
             else store.saveWithFinishedCall(flagged, e);
             LOG.warn("Klarna {} for merchant {} shop order {} failed: {}", e.operation(), m.id(), o.shopOrderId(), failure.error().describe());
-            return new OmResult(flagged, failure.error());
+            return OmResult.failed(flagged, failure.error(), failure.transientFailure() ? e : null);
         }
     }
 
@@ -231,7 +250,7 @@ public final class OrderManagement {
     private OmResult attention(OmOrder o, KlarnaError error, String what) {
         OmOrder flagged = o.withAttention(error).withNote(note(what + ": " + error.describe()));
         store.save(flagged);
-        return new OmResult(flagged, error);
+        return OmResult.failed(flagged, error, null);
     }
 
     /** The order with Klarna's current amounts, status and captures (e.g. a capture made in Klarna's portal). */

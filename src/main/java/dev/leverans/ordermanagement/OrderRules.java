@@ -64,7 +64,17 @@ final class OrderRules {
         }
         List<OrderLine> lines = new ArrayList<>();
         long gross = switch (r.type()) {
-            case "full" -> o.refundable();
+            case "full" -> {
+                // A fee is a negative line, so the refund then carries the order's lines, which must be what is refundable.
+                if (r.returnFee() != null) {
+                    if (o.refundable() != linesTotal(o.lines())) {
+                        throw OmRefusal.invalid("A return fee on what is left after earlier refunds or part captures needs a "
+                                + "lines refund naming the lines");
+                    }
+                    lines.addAll(o.lines());
+                }
+                yield o.refundable();
+            }
             case "lines" -> {
                 if (r.orderLines() == null || r.orderLines().isEmpty()) {
                     throw OmRefusal.invalid("order_lines: a lines refund names the lines to refund");

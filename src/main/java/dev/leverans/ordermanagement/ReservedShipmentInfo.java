@@ -21,6 +21,11 @@ public final class ReservedShipmentInfo implements ShippingInfoSource {
     }
 
     @Override
+    public boolean isShipmentOf(String merchantId, String tmsReference) {
+        return shipments.find(merchantId, tmsReference).isPresent();
+    }
+
+    @Override
     public Map<String, Object> shippingInfo(String merchantId, String tmsReference, OrderManagementSettings settings) {
         if (tmsReference == null) return null;
         return shipments.find(merchantId, tmsReference).map(s -> {

@@ -5,8 +5,10 @@ import dev.leverans.merchants.OrderManagementSettings;
 import java.util.Map;
 
 /** Where a capture's shipping_info comes from: the shipment reserved through the Klarna callbacks. */
-@FunctionalInterface
 public interface ShippingInfoSource {
     /** Klarna shipping_info for the reservation {@code tmsReference}, or null when unknown. */
     Map<String, Object> shippingInfo(String merchantId, String tmsReference, OrderManagementSettings settings);
+
+    /** Whether {@code tmsReference} is a shipment this merchant reserved. */
+    boolean isShipmentOf(String merchantId, String tmsReference);
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import tools.jackson.databind.ObjectMapper;
 
 /** Order-management state in the reservation database: orders as JSON documents plus the outbox. */
@@ -39,10 +40,19 @@ public final class SqlOmStore implements OmStore {
     }
 
     @Override
-    public boolean insert(OmOrder o) {
-        return database.writer().execute(c -> Jdbc.update(c, "INSERT INTO om_order (merchant_id, shop_order_id, klarna_order_id, "
-                        + "order_json, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (merchant_id, shop_order_id) DO NOTHING",
-                o.merchantId(), o.shopOrderId(), o.klarnaOrderId(), json.writeValueAsString(o), now()) == 1);
+    public Registered register(String merchantId, String shopOrderId, String klarnaOrderId, Function<String, OmOrder> build) {
+        return database.writer().execute(c -> {
+            List<OmOrder> existing = orders(c, "SELECT order_json FROM om_order WHERE merchant_id = ? AND shop_order_id = ?",
+                    merchantId, shopOrderId);
+            if (!existing.isEmpty()) return new Registered(existing.getFirst(), false);
+            Jdbc.update(c, "INSERT INTO om_klarna_primary (merchant_id, klarna_order_id, shop_order_id) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (merchant_id, klarna_order_id) DO NOTHING", merchantId, klarnaOrderId, shopOrderId);
+            String primary = Jdbc.query(c, "SELECT shop_order_id FROM om_klarna_primary WHERE merchant_id = ? AND klarna_order_id = ?",
+                    rs -> rs.getString(1), merchantId, klarnaOrderId).getFirst();
+            OmOrder order = build.apply(primary.equals(shopOrderId) ? null : primary);
+            upsert(c, order);
+            return new Registered(order, true);
+        });
     }
 
     @Override
@@ -71,6 +81,13 @@ public final class SqlOmStore implements OmStore {
     public boolean isPending(String outboxId) {
         return !Jdbc.read(database.readers(), c -> Jdbc.query(c, "SELECT id FROM om_outbox WHERE id = ? AND status = 'pending'",
                 rs -> rs.getString(1), outboxId)).isEmpty();
+    }
+
+    @Override
+    public Optional<OutboxEntry> pendingCall(String merchantId, String shopOrderId) {
+        return Jdbc.read(database.readers(), c -> Jdbc.query(c,
+                "SELECT entry_json FROM om_outbox WHERE merchant_id = ? AND shop_order_id = ? AND status = 'pending' ORDER BY created_at",
+                rs -> json.readValue(rs.getString(1), OutboxEntry.class), merchantId, shopOrderId)).stream().findFirst();
     }
 
     @Override

@@ -231,11 +231,14 @@ class OrderManagementHttpTest {
     }
 
     @Test
-    void returnedRefundsWhatIsLeft() {
+    void returnedRecordsTheStatusAndRefundsNothing() {
         String so = registered();
         status(so, "completed").statusCode(200);
-        status(so, "returned").statusCode(200).body("amounts.refunded", equalTo((int) TOTAL)).body("shop_status", equalTo("returned"));
-        assertEquals(TOTAL, atKlarna(so).refunded);
+        shop().body(Map.of("status", "returned", "restock", true)).post("/om/orders/" + so + "/status").then().statusCode(200)
+                .body("amounts.refunded", equalTo(0)).body("shop_status", equalTo("returned"))
+                .body("notes.text", hasItem(containsString("items returned to stock")));
+        assertEquals(0, atKlarna(so).refunded);
+        assertEquals(List.of(), calls(so, "POST", "/refunds"));
     }
 
     @Test
@@ -329,8 +332,9 @@ class OrderManagementHttpTest {
         klarna.createOrder(klarnaId, TOTAL);
         String so = "SO-" + UUID.randomUUID();
         register(so, klarnaId, List.of(BOOTS, SHIPPING), TOTAL, null).statusCode(201);
-        register(so, klarnaId, List.of(BOOTS, SHIPPING), TOTAL, null).statusCode(201).body("duplicates", equalTo(null));
+        register(so, klarnaId, List.of(BOOTS, SHIPPING), TOTAL, null).statusCode(200).body("duplicates", equalTo(null));
         register(so, "K-other", List.of(BOOTS, SHIPPING), TOTAL, null).statusCode(409);
+        register(so, klarnaId, List.of(BOOTS), 129900, null).statusCode(409).body("failure_reason", containsString("other data"));
     }
 
     @Test
@@ -387,5 +391,76 @@ class OrderManagementHttpTest {
     void stringsThatAreNotUnicodeAre400() {
         shop().body("{\"shop_order_id\": \"SO-\\ud800\", \"klarna_order_id\": \"K-1\", \"currency\": \"SEK\"}")
                 .post("/om/orders").then().statusCode(400).body("failure_reason", containsString("shop_order_id"));
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneKlarnaOrderMakeExactlyOnePrimary() throws Exception {
+        String klarnaId = "K-race-" + UUID.randomUUID();
+        klarna.createOrder(klarnaId, TOTAL);
+        int n = 8;
+        List<String> group = new java.util.ArrayList<>();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(n)) {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String so = "SO-race-" + i + "-" + UUID.randomUUID();
+                group.add(so);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return register(so, klarnaId, List.of(BOOTS, SHIPPING), TOTAL, null).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            for (var r : results) assertEquals(201, r.get());
+        }
+        List<String> roles = new java.util.ArrayList<>();
+        for (String so : group) roles.add(shop().get("/om/orders/" + so).then().extract().path("duplicates.role"));
+        assertEquals(1, roles.stream().filter("primary"::equals).count(), "roles: " + roles);
+        assertEquals(n - 1, roles.stream().filter("secondary"::equals).count(), "roles: " + roles);
+    }
+
+    @Test
+    void aRepeatWhileACallIsQueuedIs202AndNeverASecondCapture() {
+        String so = registered();
+        klarna.unreachable(true);
+        status(so, "completed").statusCode(502).body("failure_reason", containsString("queued and retried"));
+        int captureAttempts = calls(so, "POST", "/captures").size();
+        status(so, "completed").statusCode(202).body("queued.operation", equalTo("capture"))
+                .body("failure_reason", containsString("queued"));
+        assertEquals(captureAttempts, calls(so, "POST", "/captures").size(), "a repeat sends nothing new");
+        shop().body(Map.of("type", "full")).post("/om/orders/" + so + "/refunds").then().statusCode(409)
+                .body("failure_reason", containsString("queued"));
+        klarna.unreachable(false);
+        server.leverans().orderManagement().replayPending();
+        shop().get("/om/orders/" + so).then().statusCode(200).body("state", equalTo("captured"))
+                .body("amounts.captured", equalTo((int) TOTAL)).body("attention", equalTo(null));
+        assertEquals(1, atKlarna(so).captures.size());
+        assertEquals(1, calls(so, "POST", "/captures").stream().map(FakeKlarnaOm.Request::idempotencyKey).distinct().count());
+        status(so, "completed").statusCode(200);
+        assertEquals(1, atKlarna(so).captures.size());
+    }
+
+    @Test
+    void aFullRefundWithAReturnFeeSendsTheFeeLine() {
+        String so = registered();
+        status(so, "completed").statusCode(200);
+        shop().body(Map.of("type", "full", "return_fee", Map.of("name", "Return fee", "amount", 4900, "tax_rate", 2500)))
+                .post("/om/orders/" + so + "/refunds").then().statusCode(200).body("amounts.refunded", equalTo((int) TOTAL - 4900));
+        JsonNode refund = calls(so, "POST", "/refunds").getLast().body();
+        assertEquals(TOTAL - 4900, refund.get("refunded_amount").asLong());
+        JsonNode fee = refund.get("order_lines").get(refund.get("order_lines").size() - 1);
+        assertEquals("return_fee", fee.get("type").asString());
+        assertEquals(-4900, fee.get("total_amount").asLong());
+        long sum = 0;
+        for (JsonNode line : refund.get("order_lines")) sum += line.get("total_amount").asLong();
+        assertEquals(TOTAL - 4900, sum, "Klarna needs the lines to sum to refunded_amount");
+    }
+
+    @Test
+    void aTmsReferenceThatIsNotThisMerchantsShipmentIs422() {
+        String klarnaId = "K-" + UUID.randomUUID();
+        klarna.createOrder(klarnaId, TOTAL);
+        register("SO-" + UUID.randomUUID(), klarnaId, List.of(BOOTS, SHIPPING), TOTAL, "no-such-shipment").statusCode(422)
+                .body("failure_reason", containsString("tms_reference"));
     }
 }
