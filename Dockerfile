@@ -14,7 +14,8 @@ WORKDIR /app
 COPY --from=build /src/target/leverans.jar /app/leverans.jar
 COPY --chown=leverans:leverans config /app/config
 USER leverans
-ENV LEVERANS_DATA_DIR=/data \
+ENV LEVERANS_HOST=0.0.0.0 \
+    LEVERANS_DATA_DIR=/data \
     LEVERANS_CONFIG=/app/config/leverans.yaml \
     JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseParallelGC"
 VOLUME ["/app/config", "/data"]

@@ -28,6 +28,7 @@ import dev.leverans.server.HttpMetrics;
 import dev.leverans.server.Json;
 import dev.leverans.server.JsonErrorHandler;
 import dev.leverans.server.JsonResponses;
+import dev.leverans.server.ProcessMemoryMetrics;
 import dev.leverans.server.RequestBodies;
 import dev.leverans.server.Routes;
 import dev.leverans.shipments.ShipmentService;
@@ -44,7 +45,9 @@ import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -189,6 +192,9 @@ public final class Leverans implements AutoCloseable {
         closeables.add(gc);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
+        new FileDescriptorMetrics().bindTo(metrics);
+        ProcessMemoryMetrics.bindTo(metrics);
     }
 
     private static byte[] signingKey(ServerConfig config) {

@@ -1,30 +1,59 @@
 package dev.leverans;
 
+import dev.leverans.config.ConfigDocuments;
 import dev.leverans.config.ConfigException;
+import dev.leverans.config.EnvSubstitution;
 import dev.leverans.config.ServerConfig;
 import dev.leverans.logging.LogFormat;
 import dev.leverans.logging.LogText;
+import dev.leverans.merchants.MerchantLoader;
+import dev.leverans.server.BuildInfo;
 import io.javalin.util.JavalinBindException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar leverans.jar [--config FILE]}; LEVERANS_CONFIG also names the file. */
+/**
+ * {@code java -jar leverans.jar [--config FILE] [--check]}, {@code --help}, {@code --version};
+ * LEVERANS_CONFIG also names the settings file. Exit codes: 0 fine, 1 cannot listen, 2 configuration.
+ */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     private static final String DEFAULT_CONFIG = "config/leverans.yaml";
+    private static final String USAGE = """
+            Leverans %s — Klarna Shipping Assistant callback server
+            Usage: java -jar leverans.jar [--config FILE] [--check]
+              --config FILE  server settings (default: LEVERANS_CONFIG, else config/leverans.yaml)
+              --check        validate the settings and every merchant file, print all problems, exit 0 or 2
+              --version      print the version
+              --help         print this text
+            See README.md for the settings and the environment variables.""";
+
+    private record Arguments(String config, boolean check) {}
 
     private Main() {}
 
     public static void main(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.println(USAGE.formatted(BuildInfo.version()));
+                return;
+            }
+            if (arg.equals("--version")) {
+                System.out.println("leverans " + BuildInfo.version());
+                return;
+            }
+        }
         if (!LogFormat.valid(LogFormat.configured())) {
             LOG.error("{}: '{}' is not a log format; use text or json", LogFormat.ENV, LogText.escape(LogFormat.configured()));
             System.exit(2);
         }
         try {
-            Path configFile = Path.of(configArgument(args));
-            ServerConfig config = ServerConfig.load(configFile, System::getenv);
+            Arguments arguments = arguments(args);
+            ServerConfig config = ServerConfig.load(Path.of(arguments.config()), System::getenv);
+            if (arguments.check()) System.exit(check(config));
             Leverans leverans = new Leverans(config, System::getenv, Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(leverans::close, "leverans-shutdown"));
             leverans.start();
@@ -40,16 +69,31 @@ public final class Main {
         }
     }
 
-    private static String configArgument(String[] args) {
+    /** Validates every merchant file; prints each problem; 0 when there is none, else 2. */
+    private static int check(ServerConfig config) {
+        List<String> problems = new MerchantLoader(new ConfigDocuments(new EnvSubstitution(System::getenv))).check(config.merchantsDir());
+        problems.forEach(p -> System.out.println("ERROR " + p));
+        System.out.println(problems.isEmpty() ? "configuration OK" : problems.size() + " problem(s)");
+        return problems.isEmpty() ? 0 : 2;
+    }
+
+    private static Arguments arguments(String[] args) {
+        String config = null;
+        boolean check = false;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--config")) {
+            if (args[i].equals("--check")) {
+                check = true;
+            } else if (args[i].equals("--config")) {
                 if (i + 1 == args.length) throw new IllegalArgumentException("--config needs a file name");
-                return args[i + 1];
+                config = args[++i];
+            } else if (args[i].startsWith("--config=")) {
+                config = args[i].substring("--config=".length());
+            } else {
+                throw new IllegalArgumentException("unknown argument '" + LogText.escape(args[i]) + "'; see --help");
             }
-            if (args[i].startsWith("--config=")) return args[i].substring("--config=".length());
-            throw new IllegalArgumentException("unknown argument '" + args[i] + "'; usage: java -jar leverans.jar [--config FILE]");
         }
         String fromEnv = System.getenv("LEVERANS_CONFIG");
-        return fromEnv == null || fromEnv.isBlank() ? DEFAULT_CONFIG : fromEnv;
+        if (config == null) config = fromEnv == null || fromEnv.isBlank() ? DEFAULT_CONFIG : fromEnv;
+        return new Arguments(config, check);
     }
 }

@@ -22,15 +22,39 @@ public final class MerchantLoader {
     }
 
     public MerchantRegistry loadDirectory(Path directory) {
-        if (!Files.isDirectory(directory)) throw new ConfigException(directory + ": merchant directory not found");
         List<Merchant> merchants = new ArrayList<>();
+        for (Path file : merchantFiles(directory)) merchants.add(load(file));
+        return new MerchantRegistry(merchants);
+    }
+
+    /** Every problem of every merchant file in the directory (one per file), without stopping at the first. */
+    public List<String> check(Path directory) {
+        List<String> problems = new ArrayList<>();
+        List<Merchant> merchants = new ArrayList<>();
+        try {
+            for (Path file : merchantFiles(directory)) {
+                try {
+                    merchants.add(load(file));
+                } catch (ConfigException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            if (problems.isEmpty()) new MerchantRegistry(merchants);
+        } catch (ConfigException e) {
+            problems.add(e.getMessage());
+        }
+        return problems;
+    }
+
+    private static List<Path> merchantFiles(Path directory) {
+        if (!Files.isDirectory(directory)) throw new ConfigException(directory + ": merchant directory not found");
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(MerchantLoader::isMerchantFile).sorted().toList()) merchants.add(load(file));
+            List<Path> found = files.filter(MerchantLoader::isMerchantFile).sorted().toList();
+            if (found.isEmpty()) throw new ConfigException(directory + ": no merchant files (*.yaml)");
+            return found;
         } catch (IOException e) {
             throw new ConfigException(directory + ": cannot list merchant files: " + e.getMessage(), e);
         }
-        if (merchants.isEmpty()) throw new ConfigException(directory + ": no merchant files (*.yaml)");
-        return new MerchantRegistry(merchants);
     }
 
     public Merchant load(Path file) {

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 /** Ready only when a valid merchant configuration is loaded and the database reads and writes. */
 public final class Health {
+    private static final String VERSION = BuildInfo.version();
     private final Supplier<MerchantRegistry> merchants;
     private final ShipmentStore store;
     private final JsonResponses responses;
@@ -36,6 +37,7 @@ public final class Health {
             body.put("database", "unavailable: " + e.getMessage());
         }
         body.put("status", ready ? "ready" : "unavailable");
+        body.put("version", VERSION);
         responses.send(ctx, ready ? 200 : 503, body);
     }
 }

@@ -30,6 +30,7 @@ class OperationsHttpTest {
     @Test
     void healthIsReadyWithConfigAndDatabase() {
         get("/health").then().statusCode(200).body("status", equalTo("ready")).body("merchants", equalTo(2))
+                .body("version", org.hamcrest.Matchers.matchesPattern("\\d+\\.\\d+\\.\\d+.*"))
                 .body("database", equalTo("ok"));
     }
 
@@ -45,9 +46,13 @@ class OperationsHttpTest {
                 "http_server_requests_seconds_count{method=\"GET\",status=\"404\",uri=\"/ksa/shipment/{id}\"}",
                 "leverans_shipping_options_returned_count{merchant=\"demo\"}",
                 "leverans_reservations_total{merchant=\"demo\",outcome=\"created\"}",
-                "jvm_memory_used_bytes", "jetty_threads_current", "jetty_connections_current"}) {
+                "jvm_memory_used_bytes", "jetty_threads_current", "jetty_connections_current",
+                "process_uptime_seconds", "process_start_time_seconds", "process_files_open_files", "process_resident_memory_bytes",
+                "http_server_requests_seconds_bucket{method=\"POST\",status=\"200\",uri=\"/ksa/shipping_options\",le=\"0.01\"}"}) {
             assertEquals(true, metrics.contains(expected), "missing " + expected);
         }
+        assertEquals(13, metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_bucket{method=\"POST\",status=\"200\","
+                + "uri=\"/ksa/shipping_options\"")).count(), "twelve service-level buckets and +Inf");
         assertEquals(false, metrics.contains("demo-secret"));
         assertEquals(false, metrics.contains(token));
     }

@@ -51,6 +51,9 @@ class MerchantLoaderTest {
             "prefer: [postnord-service-point] | prefer: [teleport] | /preselection/prefer/0,teleport | preferences name offered options",
             "'    locations: {types: [store], limit: 3}\n' | '' | /options/5 | pickup options need locations",
             "class: standard | class: overnight | /options/0/class | the class is Klarna's vocabulary",
+            "98000..98999 | 98000-98999 | /options/1/conditions/postal_codes/exclude/0,98000..98999 | a dash is not a range",
+            "98000..98999 | 98000..98999123456 | /options/1/conditions/postal_codes/exclude/0,longer than any | bounds are postal codes",
+            "'warehouse:\n' | 'warehouse:\n  timezone: UTC\n' | /warehouse,timezone | an unknown key is an error",
             "preselection: | 'preview_country: DE\npreselection:' | /preview_country,DE | the preview country must be served",
             "{class: badge, type: evening} | {class: badge, type: cheap} | /options/1/features/0/type,'cheap',eco-friendly | an unknown badge",
             "{class: badge, type: evening} | {class: sticker, type: evening} | /options/1/features/0/class | an unknown class",
@@ -63,6 +66,26 @@ class MerchantLoaderTest {
         ConfigException e = loadFailure(demoYaml().replace(from, to));
         assertMentions(e, "shop.yaml");
         assertMentions(e, mentions.split(","));
+    }
+
+    @Test
+    void theCheckReportsTheProblemsOfEveryFileAtOnce() throws IOException {
+        Files.copy(DemoConfig.MERCHANTS.resolve("demo.locations.json"), dir.resolve("demo.locations.json"));
+        Files.writeString(dir.resolve("a.yaml"), demoYaml().replace("type: locker", "type: drone"));
+        Files.writeString(dir.resolve("b.yaml"), demoYaml().replace("id: demo\n", "id: demo-b\n").replace("class: standard", "class: slow"));
+        var problems = DemoConfig.loader().check(dir);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("a.yaml") && problems.get(0).contains("/options/3/type"), problems.get(0));
+        assertTrue(problems.get(1).contains("b.yaml") && problems.get(1).contains("/options/0/class"), problems.get(1));
+        assertEquals(java.util.List.of(), DemoConfig.loader().check(DemoConfig.MERCHANTS));
+    }
+
+    @Test
+    void anUnknownKeyInALocationsFileIsNamed() throws IOException {
+        String locations = Files.readString(DemoConfig.MERCHANTS.resolve("demo.locations.json")).replaceFirst("\"carrier\"", "\"carier\"");
+        Files.writeString(dir.resolve("demo.locations.json"), locations);
+        Files.writeString(dir.resolve("shop.yaml"), demoYaml());
+        assertMentions(assertThrows(ConfigException.class, () -> DemoConfig.loader().loadDirectory(dir)), "demo.locations.json", "carier");
     }
 
     @Test
