@@ -32,6 +32,8 @@ import dev.leverans.server.ProcessMemoryMetrics;
 import dev.leverans.server.RequestBodies;
 import dev.leverans.server.Routes;
 import dev.leverans.shipments.ShipmentService;
+import dev.leverans.shipments.ShipmentStatus;
+import io.micrometer.core.instrument.Counter;
 import dev.leverans.storage.SqlNonceStore;
 import dev.leverans.storage.SqlOmStore;
 import dev.leverans.storage.SqlShipmentStore;
@@ -55,7 +57,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -97,7 +101,8 @@ public final class Leverans implements AutoCloseable {
         SqliteDatabase database = SqliteDatabase.open(config.dataDir());
         this.store = new SqlShipmentStore(database);
         KlarnaResponses wire = new KlarnaResponses(json, config.klarna().optionTypes());
-        this.shipments = new ShipmentService(store, clock, Duration.ofMinutes(config.reservationTtlMinutes()), wire::reservedSnapshot);
+        this.shipments = new ShipmentService(store, clock, Duration.ofMinutes(config.reservationTtlMinutes()), wire::reservedSnapshot,
+                retention(config));
         TokenService tokens = new TokenService(signingKey(config), config.tokenIssuer(),
                 Duration.ofSeconds(config.tokenTtlSeconds()), clock);
         List<String> schemas = new ArrayList<>(KlarnaCallbacks.SCHEMAS);
@@ -150,6 +155,7 @@ public final class Leverans implements AutoCloseable {
         JettyConnectionMetrics.addToAllConnectors(app.jettyServer().server(), metrics);
         repeat("expired {} unconfirmed reservations", shipments::expireStale, 30);
         repeat("forgot {} expired auth nonces", () -> nonces.forgetExpired(clock.instant()), 30);
+        repeat("deleted {} shipments past their retention", this::purgeShipments, 60);
         // Klarna calls decided but not known to be answered (a crash, Klarna down) are replayed with their key.
         repeat("replayed {} pending Klarna order-management calls", orderManagement::replayPending, 0);
         LOG.info("Leverans listening on {}:{} with Klarna callbacks under {}; started in {} ms", config.host(), app.port(),
@@ -158,6 +164,23 @@ public final class Leverans implements AutoCloseable {
     }
 
     public ShipmentService shipments() { return shipments; }
+
+    /** One retention run: at most 10 batches of 500 per status, so reservations never wait long for the writer. */
+    public int purgeShipments() {
+        int total = 0;
+        for (var deleted : shipments.purge(500, 10).entrySet()) {
+            Counter.builder("leverans.shipments.deleted").description("Shipments deleted after their retention, by status")
+                    .tag("status", deleted.getKey().wireName()).register(metrics).increment(deleted.getValue());
+            total += deleted.getValue();
+        }
+        return total;
+    }
+
+    private static Map<ShipmentStatus, Duration> retention(ServerConfig config) {
+        Map<ShipmentStatus, Duration> keep = new EnumMap<>(ShipmentStatus.class);
+        config.retentionDays().forEach((status, days) -> keep.put(ShipmentStatus.fromWire(status), Duration.ofDays(days)));
+        return keep;
+    }
 
     /** Runs a background chore every 30 s (first after {@code initialDelay} s); a failure is logged and retried. */
     private void repeat(String doneMessage, IntSupplier chore, long initialDelay) {

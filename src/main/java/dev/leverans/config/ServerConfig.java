@@ -12,7 +12,7 @@ import java.util.function.Function;
  */
 public record ServerConfig(String host, int port, String basePath, String publicBaseUrl, Path dataDir,
                            String tokenSigningKey, long tokenTtlSeconds, String tokenIssuer,
-                           long reservationTtlMinutes, Path merchantsDir, KlarnaClient klarnaClient, Klarna klarna,
+                           long reservationTtlMinutes, Map<String, Integer> retentionDays, Path merchantsDir, KlarnaClient klarnaClient, Klarna klarna,
                            boolean accessLog) {
 
     /** How the order-management module calls Klarna: attempts per call, first backoff, timeout. */
@@ -42,7 +42,10 @@ public record ServerConfig(String host, int port, String basePath, String public
     record Server(String host, Integer port, String basePath, String publicBaseUrl) {}
     record Storage(String dataDir) {}
     record Auth(String tokenSigningKey, Long tokenTtlSeconds, String issuer) {}
-    record Shipments(Long reservationTtlMinutes) {}
+    record Shipments(Long reservationTtlMinutes, Map<String, Integer> retentionDays) {}
+
+    /** Days a shipment is kept after its last change, by status; statuses not named are kept. */
+    public static final Map<String, Integer> DEFAULT_RETENTION_DAYS = Map.of("expired", 7, "delivered", 180, "cancelled", 180);
     record Merchants(String directory) {}
 
     public static ServerConfig load(Path file, Function<String, String> env) {
@@ -68,8 +71,15 @@ public record ServerConfig(String host, int port, String basePath, String public
                 orDefault(auth.tokenSigningKey(), ""), auth.tokenTtlSeconds() == null ? 3600 : auth.tokenTtlSeconds(),
                 orDefault(auth.issuer(), "leverans"),
                 f.shipments() == null || f.shipments().reservationTtlMinutes() == null ? 60 : f.shipments().reservationTtlMinutes(),
+                retentionDays(f.shipments()),
                 base.resolve(f.merchants().directory()), klarnaClient(f.orderManagement()), klarna(f.klarna()),
                 f.logging() == null || f.logging().accessLog() == null || f.logging().accessLog());
+    }
+
+    private static Map<String, Integer> retentionDays(Shipments s) {
+        Map<String, Integer> days = new HashMap<>(DEFAULT_RETENTION_DAYS);
+        if (s != null && s.retentionDays() != null) days.putAll(s.retentionDays());
+        return Map.copyOf(days);
     }
 
     private static Klarna klarna(KlarnaFile f) {

@@ -5,7 +5,9 @@ import dev.leverans.rules.QuoteRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -19,13 +21,19 @@ public final class ShipmentService {
     private final Clock clock;
     private final Duration reservationTtl;
     private final Function<ReservedOption, String> snapshot;
+    private final Map<ShipmentStatus, Duration> retention;
 
-    /** {@code snapshot} renders the reserved option as it is answered to Klarna, for storage. */
-    public ShipmentService(ShipmentStore store, Clock clock, Duration reservationTtl, Function<ReservedOption, String> snapshot) {
+    /**
+     * {@code snapshot} renders the reserved option as it is answered to Klarna, for storage;
+     * {@code retention} says how long shipments in a status are kept after their last change.
+     */
+    public ShipmentService(ShipmentStore store, Clock clock, Duration reservationTtl, Function<ReservedOption, String> snapshot,
+                           Map<ShipmentStatus, Duration> retention) {
         this.store = store;
         this.clock = clock;
         this.reservationTtl = reservationTtl;
         this.snapshot = snapshot;
+        this.retention = Map.copyOf(retention);
     }
 
     public StoreResult reserve(Merchant merchant, String sessionId, QuoteRequest request, Choice choice) {
@@ -59,6 +67,25 @@ public final class ShipmentService {
     /** Expires reservations unconfirmed for longer than the reservation time-to-live. */
     public int expireStale() {
         return store.expireUnconfirmed(clock.instant().minus(reservationTtl));
+    }
+
+    /**
+     * Deletes shipments kept longer than their status's retention, in batches so the writer stays
+     * free for reservations, at most {@code maxBatches} per status and call; returns deletions by status.
+     */
+    public Map<ShipmentStatus, Integer> purge(int batchSize, int maxBatches) {
+        Map<ShipmentStatus, Integer> deleted = new EnumMap<>(ShipmentStatus.class);
+        Instant now = clock.instant();
+        retention.forEach((status, keep) -> {
+            int total = 0;
+            for (int batch = 0; batch < maxBatches; batch++) {
+                int n = store.deleteOlder(status, now.minus(keep), batchSize);
+                total += n;
+                if (n < batchSize) break;
+            }
+            if (total > 0) deleted.put(status, total);
+        });
+        return deleted;
     }
 
     private ReservedChoice reservedChoice(Merchant merchant, QuoteRequest request, Choice choice, Instant now) {

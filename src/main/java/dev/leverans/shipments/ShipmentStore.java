@@ -26,6 +26,9 @@ public interface ShipmentStore extends AutoCloseable {
     /** Marks reservations unconfirmed since before {@code lastChangeBefore} as expired; returns how many. */
     int expireUnconfirmed(Instant lastChangeBefore);
 
+    /** Deletes at most {@code limit} shipments in {@code status} last changed before {@code changedBefore}; returns how many. */
+    int deleteOlder(ShipmentStatus status, Instant changedBefore, int limit);
+
     /** Throws when the store cannot serve reads and writes. */
     void checkHealth();
 

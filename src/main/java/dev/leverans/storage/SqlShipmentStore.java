@@ -123,6 +123,12 @@ public final class SqlShipmentStore implements ShipmentStore {
     }
 
     @Override
+    public int deleteOlder(ShipmentStatus status, Instant changedBefore, int limit) {
+        return database.writer().execute(c -> update(c, "DELETE FROM shipment WHERE id IN (SELECT id FROM shipment "
+                + "WHERE status = ? AND updated_at < ? ORDER BY updated_at LIMIT ?)", status.wireName(), changedBefore.toEpochMilli(), limit));
+    }
+
+    @Override
     public void checkHealth() {
         read(c -> all(c, "SELECT " + COLUMNS + " FROM shipment LIMIT 0"));
         // A real write: a probe that writes nothing passes on a full or read-only disk.
