@@ -39,6 +39,7 @@ import dev.leverans.storage.SqlOmStore;
 import dev.leverans.storage.SqlShipmentStore;
 import dev.leverans.storage.SqliteDatabase;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.javalin.json.JavalinJackson3;
 import io.micrometer.core.instrument.Tags;
@@ -86,6 +87,7 @@ public final class Leverans implements AutoCloseable {
     private final Javalin app;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final GracefulHandler inFlight = new GracefulHandler();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("leverans-expiry").daemon(true).factory());
 
@@ -135,7 +137,13 @@ public final class Leverans implements AutoCloseable {
             c.jsonMapper(new JavalinJackson3(json, false));
             c.http.maxRequestSize = MAX_REQUEST_BYTES;
             c.http.prefer405over404 = true;
-            c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            c.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                // A stop waits this long for requests in flight; inFlight counts them for the shutdown log
+                // (Javalin nests its own handler inside it).
+                server.setHandler(inFlight);
+                server.setStopTimeout(config.shutdownGraceSeconds() * 1000L);
+            });
             c.routes.before(accessLog::begin);
             c.requestLogger.http((ctx, millis) -> {
                 httpMetrics.record(ctx, millis);
@@ -235,11 +243,19 @@ public final class Leverans implements AutoCloseable {
                 + "can get tokens. Set real keys (e.g. LEVERANS_DEMO_KEY) before going live. ***", ids);
     }
 
+    /**
+     * Stops accepting requests, lets those in flight finish within the grace period
+     * ({@code server.shutdown_grace_seconds}), then stops the background chores and closes the database.
+     */
     @Override
     public void close() {
-        LOG.info("Leverans shutting down");
-        scheduler.shutdownNow();
+        LOG.info("Leverans shutting down: no new requests; waiting up to {} s for {} in flight",
+                config.shutdownGraceSeconds(), inFlight.getCurrentRequestCount());
         app.stop();
+        long unanswered = inFlight.getCurrentRequestCount();
+        if (unanswered > 0) LOG.warn("grace period over: {} requests were cut", unanswered);
+        LOG.info("all requests answered or cut; closing the database");
+        scheduler.shutdownNow();
         store.close();
         for (AutoCloseable c : closeables) {
             try {

@@ -10,7 +10,7 @@ import java.util.function.Function;
  * {@code LEVERANS_DATA_DIR} override port and data directory. The merchants directory is relative
  * to the settings file, the data directory to the working directory.
  */
-public record ServerConfig(String host, int port, String basePath, String publicBaseUrl, Path dataDir,
+public record ServerConfig(String host, int port, String basePath, String publicBaseUrl, int shutdownGraceSeconds, Path dataDir,
                            String tokenSigningKey, long tokenTtlSeconds, String tokenIssuer,
                            long reservationTtlMinutes, Map<String, Integer> retentionDays, Path merchantsDir, KlarnaClient klarnaClient, Klarna klarna,
                            boolean accessLog) {
@@ -39,7 +39,7 @@ public record ServerConfig(String host, int port, String basePath, String public
     record Logging(Boolean accessLog) {}
     record KlarnaFile(Map<String, String> optionTypes, Integer capturedRequests) {}
     record KlarnaClientFile(Integer attempts, Long backoffMillis, Long timeoutSeconds) {}
-    record Server(String host, Integer port, String basePath, String publicBaseUrl) {}
+    record Server(String host, Integer port, String basePath, String publicBaseUrl, Integer shutdownGraceSeconds) {}
     record Storage(String dataDir) {}
     record Auth(String tokenSigningKey, Long tokenTtlSeconds, String issuer) {}
     record Shipments(Long reservationTtlMinutes, Map<String, Integer> retentionDays) {}
@@ -67,7 +67,8 @@ public record ServerConfig(String host, int port, String basePath, String public
         Path base = file.toAbsolutePath().getParent();
         return new ServerConfig(
                 orDefault(f.server().host(), "0.0.0.0"), port, orDefault(f.server().basePath(), "/ksa"),
-                stripTrailingSlash(orDefault(f.server().publicBaseUrl(), "")), Path.of(dataDir),
+                stripTrailingSlash(orDefault(f.server().publicBaseUrl(), "")),
+                f.server().shutdownGraceSeconds() == null ? 10 : f.server().shutdownGraceSeconds(), Path.of(dataDir),
                 orDefault(auth.tokenSigningKey(), ""), auth.tokenTtlSeconds() == null ? 3600 : auth.tokenTtlSeconds(),
                 orDefault(auth.issuer(), "leverans"),
                 f.shipments() == null || f.shipments().reservationTtlMinutes() == null ? 60 : f.shipments().reservationTtlMinutes(),

@@ -52,6 +52,7 @@ public final class FakeKlarnaOm implements AutoCloseable {
     private final Map<String, Deque<Integer>> failures = new HashMap<>();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private int loseAnswers;
+    private volatile long delayMillis;
     private boolean unreachable;
 
     public FakeKlarnaOm() throws IOException {
@@ -92,6 +93,9 @@ public final class FakeKlarnaOm implements AutoCloseable {
     /** The next n successful state-changing answers (new or replayed) are lost: the caller gets 503. */
     public synchronized void loseAnswers(int n) { loseAnswers = n; }
 
+    /** Every answer is delayed this long (a slow Klarna). */
+    public void delay(long millis) { delayMillis = millis; }
+
     /** State-changing calls are not answered at all (connection closed) until switched back. */
     public synchronized void unreachable(boolean value) { unreachable = value; }
 
@@ -103,6 +107,13 @@ public final class FakeKlarnaOm implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         byte[] raw = ex.getRequestBody().readAllBytes();
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getPath();
         String key = ex.getRequestHeaders().getFirst("Klarna-Idempotency-Key");
