@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The single owner of SQLite's one writer connection. Callers hand in units of work; the writer
@@ -41,13 +42,16 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     private final ConnectionFactory factory;
+    private final Supplier<String> fault;
     private Connection connection; // only touched by the writer thread, and by close() after it ended
     private final BlockingQueue<Task<?>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread thread;
     private volatile boolean running = true;
 
-    public GroupCommitWriter(ConnectionFactory factory) throws SQLException {
+    /** {@code fault} names what makes writing unsafe right now (e.g. the database file is gone), else null. */
+    public GroupCommitWriter(ConnectionFactory factory, Supplier<String> fault) throws SQLException {
         this.factory = factory;
+        this.fault = fault;
         this.connection = opened();
         this.thread = Thread.ofPlatform().name("leverans-db-writer").daemon(true).start(this::loop);
     }
@@ -89,6 +93,8 @@ public final class GroupCommitWriter implements AutoCloseable {
     private boolean commit(List<Task<?>> tasks) {
         List<Object> results = new ArrayList<>(tasks.size());
         try {
+            String unsafe = fault.get();
+            if (unsafe != null) throw new SQLException(unsafe);
             if (connection == null) connection = opened();
             for (Task<?> task : tasks) results.add(task.work().run(connection));
             connection.commit();

@@ -40,8 +40,10 @@ public final class SqliteDatabase implements AutoCloseable {
         Properties pragmas = pragmas();
         migrate(url, pragmas);
         try {
-            return new SqliteDatabase(new GroupCommitWriter(() -> DriverManager.getConnection(url, pragmas)), readerPool(url, pragmas));
-        } catch (SQLException e) {
+            DatabaseFile file = new DatabaseFile(dataDir.resolve(FILE_NAME));
+            return new SqliteDatabase(new GroupCommitWriter(() -> DriverManager.getConnection(url, pragmas), file::fault),
+                    readerPool(url, pragmas));
+        } catch (SQLException | IOException e) {
             throw new StorageException("cannot open " + url + ": " + e.getMessage(), e);
         }
     }

@@ -57,7 +57,7 @@ class GroupCommitWriterTest {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
         }
-        try (GroupCommitWriter writer = new GroupCommitWriter(() -> faulty(DriverManager.getConnection(url)))) {
+        try (GroupCommitWriter writer = new GroupCommitWriter(() -> faulty(DriverManager.getConnection(url)), () -> null)) {
             writer.execute(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (1)"));
             diskFull.set(true);
             assertThrows(StorageException.class, () -> writer.execute(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES (2)")));

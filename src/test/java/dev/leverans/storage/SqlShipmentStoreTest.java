@@ -167,4 +167,14 @@ class SqlShipmentStoreTest {
             assertEquals(1, rs.getInt(1), "a probe that writes nothing passes on a full or read-only disk");
         }
     }
+
+    @Test
+    void aDatabaseFileMovedUnderTheServerStopsWritesAndHealth() throws Exception {
+        store.checkHealth();
+        java.nio.file.Files.move(dir.resolve("leverans.db"), dir.resolve("moved.db"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.leverans.storage.StorageException.class, store::checkHealth);
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("moved or deleted"), e.getMessage());
+        java.nio.file.Files.move(dir.resolve("moved.db"), dir.resolve("leverans.db"));
+        store.checkHealth();
+    }
 }
