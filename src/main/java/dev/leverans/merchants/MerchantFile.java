@@ -12,7 +12,8 @@ record MerchantFile(String id, String name, Credentials credentials, List<String
                     PreselectionFile preselection, List<OptionFile> options, OptionFile defaultOption,
                     OrderManagementFile orderManagement) {
 
-    record OrderManagementFile(String baseUrl, String username, String password, Map<String, String> shippingCompanies) {}
+    record OrderManagementFile(String baseUrl, String username, String password, Map<String, String> shippingCompanies,
+                               Boolean requireTracking) {}
 
     record Credentials(String identifier, String key) {}
 

@@ -65,7 +65,8 @@ public final class MerchantLoader {
         List<Secret> apiKeys = m.apiKeys() == null ? List.of() : m.apiKeys().stream().map(Secret::new).toList();
         MerchantFile.OrderManagementFile om = m.orderManagement();
         OrderManagementSettings omSettings = om == null ? null : new OrderManagementSettings(om.baseUrl(), om.username(),
-                new Secret(om.password()), om.shippingCompanies() == null ? Map.of() : om.shippingCompanies());
+                new Secret(om.password()), om.shippingCompanies() == null ? Map.of() : om.shippingCompanies(),
+                om.requireTracking() == null || om.requireTracking());
         return new Merchant(m.id(), m.name() == null ? m.id() : m.name(), m.credentials().identifier(),
                 new Secret(m.credentials().key()), apiKeys, rules, omSettings);
     }

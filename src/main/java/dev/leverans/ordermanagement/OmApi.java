@@ -15,7 +15,7 @@ public final class OmApi {
     public static final List<String> SCHEMAS = List.of("RegisterOrderRequest", "OrderStatusRequest", "UpdateLinesRequest",
             "RefundRequest", "TrackingRequest");
 
-    record StatusBody(String status, boolean restock) {}
+    record StatusBody(String status, boolean restock, OrderManagement.ShopTracking tracking) {}
 
     record LinesBody(List<OrderLine> orderLines, long orderAmount) {}
 
@@ -50,7 +50,7 @@ public final class OmApi {
     public void status(Context ctx) {
         Merchant m = auth.merchant(ctx);
         StatusBody body = bodies.read(ctx, "OrderStatusRequest", StatusBody.class);
-        answer(ctx, m, om.status(m, ctx.pathParam("shop_order_id"), body.status(), body.restock()));
+        answer(ctx, m, om.status(m, ctx.pathParam("shop_order_id"), body.status(), body.restock(), body.tracking()));
     }
 
     public void lines(Context ctx) {

@@ -6,6 +6,7 @@ import dev.leverans.merchants.Merchant;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +91,10 @@ public final class OrderManagement {
         return order(m, shopOrderId);
     }
 
-    public OmResult status(Merchant m, String shopOrderId, String status, boolean restock) {
+    /** Tracking the shop sends with a status change: number, optional URI and shipping company. */
+    public record ShopTracking(String number, String uri, String company) {}
+
+    public OmResult status(Merchant m, String shopOrderId, String status, boolean restock, ShopTracking tracking) {
         return locked(m, shopOrderId, () -> {
             OmOrder o = order(m, shopOrderId);
             String stock = restock ? " (items returned to stock)" : "";
@@ -104,7 +108,7 @@ public final class OrderManagement {
                 }
                 case "completed" -> o.isSecondaryDuplicate() ? dropDuplicate(m, o, status)
                         : klarnaOperation(m, o, "status completed", (synced, k) -> OrderRules.capture(synced, k,
-                                        shippingInfo.shippingInfo(m.id(), o.tmsReference(), settings(m))),
+                                        captureShippingInfo(m, o, tracking)),
                                 "completed", "Capture adopted from Klarna: the order was already captured there");
                 case "cancelled" -> o.isSecondaryDuplicate() ? dropDuplicate(m, o, status)
                         : klarnaOperation(m, o, "status cancelled", (synced, k) -> withNote(OrderRules.cancel(synced), stock),
@@ -112,6 +116,29 @@ public final class OrderManagement {
                 default -> throw OmRefusal.invalid("status: must be processing, on_hold, completed, cancelled or returned");
             };
         });
+    }
+
+    /**
+     * The capture's shipping_info: from the reserved shipment, with the tracking the shop sent on top.
+     * A parcel with a third-party carrier and no tracking number is refused (Klarna's delivery policy)
+     * unless the merchant sets {@code require_tracking: false}.
+     */
+    private Map<String, Object> captureShippingInfo(Merchant m, OmOrder o, ShopTracking tracking) {
+        Map<String, Object> info = shippingInfo.shippingInfo(m.id(), o.tmsReference(), settings(m));
+        if (tracking != null && tracking.number() != null) {
+            info = info == null ? new LinkedHashMap<>() : new LinkedHashMap<>(info);
+            info.put("tracking_number", tracking.number());
+            if (tracking.uri() != null) info.put("tracking_uri", tracking.uri());
+            if (tracking.company() != null) info.put("shipping_company", tracking.company());
+        }
+        String carrier = shippingInfo.carrier(m.id(), o.tmsReference());
+        boolean thirdParty = carrier != null && !carrier.equals("merchant");
+        if (settings(m).requireTracking() && thirdParty && (info == null || !info.containsKey("tracking_number"))) {
+            throw OmRefusal.invalid("Shipment " + o.tmsReference() + " goes with " + carrier + " and has no tracking number; "
+                    + "Klarna requires one for parcels sent with a carrier. Report it with the booking, or send "
+                    + "tracking {number, uri, company} with this status (or set order_management.require_tracking: false)");
+        }
+        return info;
     }
 
     public OmResult updateLines(Merchant m, String shopOrderId, List<OrderLine> lines, long amount) {

@@ -21,6 +21,11 @@ public final class ReservedShipmentInfo implements ShippingInfoSource {
     }
 
     @Override
+    public String carrier(String merchantId, String tmsReference) {
+        return tmsReference == null ? null : shipments.find(merchantId, tmsReference).map(s -> s.choice().carrier()).orElse(null);
+    }
+
+    @Override
     public boolean isShipmentOf(String merchantId, String tmsReference) {
         return shipments.find(merchantId, tmsReference).isPresent();
     }

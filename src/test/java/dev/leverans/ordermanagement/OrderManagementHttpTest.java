@@ -42,7 +42,8 @@ class OrderManagementHttpTest {
     @BeforeAll
     void start() throws Exception {
         klarna = new FakeKlarnaOm();
-        server = new TestServer(Map.of("KLARNA_OM_BASE_URL", klarna.baseUrl()));
+        server = new TestServer(Map.of("KLARNA_OM_BASE_URL", klarna.baseUrl(),
+                "LEVERANS_OUTLET_KLARNA_USERNAME", FakeKlarnaOm.USERNAME, "LEVERANS_OUTLET_KLARNA_PASSWORD", FakeKlarnaOm.PASSWORD));
     }
 
     @AfterAll
@@ -462,5 +463,39 @@ class OrderManagementHttpTest {
         klarna.createOrder(klarnaId, TOTAL);
         register("SO-" + UUID.randomUUID(), klarnaId, List.of(BOOTS, SHIPPING), TOTAL, "no-such-shipment").statusCode(422)
                 .body("failure_reason", containsString("tms_reference"));
+    }
+
+    private String confirmedShipment(String token, String optionId) {
+        String id = as(token).body(select(optionsRequest("om-" + UUID.randomUUID()), Map.of("id", optionId)))
+                .post("/ksa/shipment").then().statusCode(201).extract().path("shipment_id");
+        as(token).post("/ksa/shipment/" + id + "/confirm").then().statusCode(200);
+        return id;
+    }
+
+    @Test
+    void aParcelWithACarrierIsNotCapturedWithoutTracking() {
+        String so = registered(List.of(BOOTS, SHIPPING), TOTAL, confirmedShipment(token("demo", "demo-secret"), "postnord-service-point"));
+        status(so, "completed").statusCode(422).body("failure_reason", containsString("tracking"));
+        assertEquals(List.of(), calls(so, "POST", "/captures"));
+        shop().body(Map.of("status", "completed", "tracking", Map.of("number", "PN-42", "uri", "https://tracking.postnord.com/?id=PN-42")))
+                .post("/om/orders/" + so + "/status").then().statusCode(200).body("state", equalTo("captured"));
+        JsonNode info = ((JsonNode) atKlarna(so).captures.getFirst().get("request")).get("shipping_info").get(0);
+        assertEquals("PN-42", info.get("tracking_number").asString());
+        assertEquals("PostNord", info.get("shipping_company").asString());
+    }
+
+    @Test
+    void theMerchantsOwnDeliveryAndMerchantsThatOptOutNeedNoTracking() {
+        String own = registered(List.of(BOOTS, SHIPPING), TOTAL, confirmedShipment(token("demo", "demo-secret"), "store-pickup"));
+        status(own, "completed").statusCode(200);
+        String outletShipment = confirmedShipment(token("demo-outlet", "outlet-secret"), "budbee-home");
+        String klarnaId = "K-" + UUID.randomUUID();
+        klarna.createOrder(klarnaId, TOTAL);
+        RequestSpecification outlet = given().contentType(ContentType.JSON).header("X-Api-Key", "outlet-merchant-api-key");
+        outlet.body(Map.of("shop_order_id", "SO-outlet-" + klarnaId, "klarna_order_id", klarnaId, "currency", "SEK",
+                "order_lines", List.of(BOOTS, SHIPPING), "order_amount", TOTAL, "tms_reference", outletShipment))
+                .post("/om/orders").then().statusCode(201);
+        given().contentType(ContentType.JSON).header("X-Api-Key", "outlet-merchant-api-key").body(Map.of("status", "completed"))
+                .post("/om/orders/SO-outlet-" + klarnaId + "/status").then().statusCode(200).body("state", equalTo("captured"));
     }
 }
