@@ -14,6 +14,7 @@ import dev.leverans.merchantapi.ApiKeyAuth;
 import dev.leverans.merchantapi.MerchantApi;
 import dev.leverans.ordermanagement.KlarnaOmClient;
 import dev.leverans.ordermanagement.OmApi;
+import dev.leverans.ordermanagement.OmMetrics;
 import dev.leverans.ordermanagement.OmViews;
 import dev.leverans.ordermanagement.OrderManagement;
 import dev.leverans.ordermanagement.ReservedShipmentInfo;
@@ -125,7 +126,7 @@ public final class Leverans implements AutoCloseable {
         SqlOmStore omStore = new SqlOmStore(database, json, clock);
         this.orderManagement = new OrderManagement(omStore, new KlarnaOmClient(json, config.klarnaClient().attempts(),
                         Duration.ofMillis(config.klarnaClient().backoffMillis()), Duration.ofSeconds(config.klarnaClient().timeoutSeconds())),
-                new ReservedShipmentInfo(store), id -> registry.byId(id).orElse(null), json, clock);
+                new ReservedShipmentInfo(store), id -> registry.byId(id).orElse(null), json, clock, new OmMetrics(metrics, omStore));
         OmApi omApi = new OmApi(apiKeys, orderManagement, bodies, responses, new OmViews(omStore));
         Health health = new Health(merchants, store, responses);
         HttpMetrics httpMetrics = new HttpMetrics(metrics);

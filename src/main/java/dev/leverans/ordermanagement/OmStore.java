@@ -35,6 +35,11 @@ public interface OmStore {
     /** The order's call still waiting for a definite answer from Klarna, if any (there is at most one). */
     Optional<OutboxEntry> pendingCall(String merchantId, String shopOrderId);
 
+    int pendingCallCount();
+
+    /** Orders whose last Klarna call failed (in attention). */
+    int attentionCount();
+
     /** Calls decided but not known to have reached Klarna, oldest first. */
     List<OutboxEntry> pendingCalls();
 }

@@ -4,6 +4,7 @@ import dev.leverans.merchants.OrderManagementSettings;
 
 import dev.leverans.merchants.Merchant;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,16 +37,18 @@ public final class OrderManagement {
     private final Function<String, Merchant> merchants;
     private final ObjectMapper json;
     private final Clock clock;
+    private final OmMetrics metrics;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public OrderManagement(OmStore store, KlarnaOmClient klarna, ShippingInfoSource shippingInfo,
-                           Function<String, Merchant> merchants, ObjectMapper json, Clock clock) {
+                           Function<String, Merchant> merchants, ObjectMapper json, Clock clock, OmMetrics metrics) {
         this.store = store;
         this.klarna = klarna;
         this.shippingInfo = shippingInfo;
         this.merchants = merchants;
         this.json = json;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -235,12 +238,15 @@ public final class OrderManagement {
     }
 
     private OmResult execute(Merchant m, OmOrder o, OutboxEntry e) {
+        long started = System.nanoTime();
         try {
             KlarnaOmClient.Answer answer = klarna.send(settings(m), o.klarnaOrderId(), e);
+            metrics.call(e.operation(), "ok", Duration.ofNanos(System.nanoTime() - started));
             OmOrder done = applied(o, e, answer);
             store.saveWithFinishedCall(done, e);
             return OmResult.ok(done);
         } catch (KlarnaCallException failure) {
+            metrics.call(e.operation(), failure.transientFailure() ? "no_answer" : "refused", Duration.ofNanos(System.nanoTime() - started));
             OmOrder flagged = o.withAttention(failure.error()).withNote(note(e.operation().name().toLowerCase(Locale.ROOT)
                     + " failed at Klarna: " + failure.error().describe()
                     + (failure.transientFailure() ? "; it will be retried with the same idempotency key" : "")));

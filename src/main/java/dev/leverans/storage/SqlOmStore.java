@@ -91,6 +91,21 @@ public final class SqlOmStore implements OmStore {
     }
 
     @Override
+    public int pendingCallCount() {
+        return count("SELECT COUNT(*) FROM om_outbox WHERE status = 'pending'");
+    }
+
+    @Override
+    public int attentionCount() {
+        // The order document holds "attention": null unless the last call failed.
+        return count("SELECT COUNT(*) FROM om_order WHERE order_json NOT LIKE '%\"attention\":null%'");
+    }
+
+    private int count(String sql) {
+        return Jdbc.read(database.readers(), c -> Jdbc.query(c, sql, rs -> rs.getInt(1))).getFirst();
+    }
+
+    @Override
     public List<OutboxEntry> pendingCalls() {
         return Jdbc.read(database.readers(), c -> Jdbc.query(c,
                 "SELECT entry_json FROM om_outbox WHERE status = 'pending' ORDER BY created_at, id",

@@ -498,4 +498,22 @@ class OrderManagementHttpTest {
         given().contentType(ContentType.JSON).header("X-Api-Key", "outlet-merchant-api-key").body(Map.of("status", "completed"))
                 .post("/om/orders/SO-outlet-" + klarnaId + "/status").then().statusCode(200).body("state", equalTo("captured"));
     }
+
+    @Test
+    void klarnaCallsTheOutboxAndAttentionAreMetrics() {
+        String so = registered();
+        status(so, "completed").statusCode(200);
+        String refused = registered();
+        klarna.failNext("/captures", 403);
+        status(refused, "completed").statusCode(502);
+        String metrics = given().get("/metrics").then().statusCode(200).extract().asString();
+        for (String line : List.of("leverans_klarna_om_calls_seconds_count{operation=\"capture\",outcome=\"ok\"}",
+                "leverans_klarna_om_calls_seconds_count{operation=\"capture\",outcome=\"refused\"}",
+                "leverans_om_outbox_pending ", "leverans_om_orders_attention ")) {
+            assertTrue(metrics.contains(line), "missing " + line);
+        }
+        double attention = Double.parseDouble(metrics.lines().filter(l -> l.startsWith("leverans_om_orders_attention "))
+                .findFirst().orElseThrow().split(" ")[1]);
+        assertTrue(attention >= 1, "the refused order is in attention: " + attention);
+    }
 }
