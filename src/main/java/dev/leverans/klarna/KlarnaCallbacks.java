@@ -65,10 +65,7 @@ public final class KlarnaCallbacks {
 
     public void auth(Context ctx) {
         AuthRequest body = bodies.read(ctx, "AuthRequest", AuthRequest.class);
-        auth.merchantWithIdentifier(body.identifier()).ifPresent(m -> {
-            CapturedRequests.belongsTo(ctx, m);
-            AccessLog.merchant(m.id());
-        });
+        auth.merchantWithIdentifier(body.identifier()).ifPresent(m -> attribute(ctx, m));
         var token = auth.authenticate(body.identifier(), body.secret().nonce(), body.secret().digest())
                 .orElseThrow(ApiException::unauthorized);
         responses.send(ctx, 201, Map.of("token", token.token(), "expires_in", token.expiresInSeconds()));
@@ -172,8 +169,13 @@ public final class KlarnaCallbacks {
 
     private Merchant merchant(Context ctx) {
         Merchant merchant = auth.merchantFor(ctx.header("Authorization")).orElseThrow(ApiException::unauthorized);
+        attribute(ctx, merchant);
+        return merchant;
+    }
+
+    /** The request is this merchant's: captured for it, and its log lines name it. */
+    private static void attribute(Context ctx, Merchant merchant) {
         CapturedRequests.belongsTo(ctx, merchant);
         AccessLog.merchant(merchant.id());
-        return merchant;
     }
 }

@@ -58,7 +58,7 @@ public final class OrderManagement {
     public OmStore.Registered register(Merchant m, RegisterOrder r) {
         settings(m);
         OrderRules.checkLines(r.orderLines(), r.orderAmount(), "order_amount");
-        if (r.tmsReference() != null && !shippingInfo.isShipmentOf(m.id(), r.tmsReference())) {
+        if (r.tmsReference() != null && shippingInfo.reserved(m.id(), r.tmsReference(), settings(m)).isEmpty()) {
             throw OmRefusal.invalid("tms_reference: " + r.tmsReference() + " is not a shipment of this merchant");
         }
         OmStore.Registered result = store.register(m.id(), r.shopOrderId(), r.klarnaOrderId(), primary ->
@@ -127,14 +127,15 @@ public final class OrderManagement {
      * unless the merchant sets {@code require_tracking: false}.
      */
     private Map<String, Object> captureShippingInfo(Merchant m, OmOrder o, ShopTracking tracking) {
-        Map<String, Object> info = shippingInfo.shippingInfo(m.id(), o.tmsReference(), settings(m));
+        Optional<ShippingInfoSource.Reserved> reserved = shippingInfo.reserved(m.id(), o.tmsReference(), settings(m));
+        Map<String, Object> info = reserved.map(ShippingInfoSource.Reserved::shippingInfo).orElse(null);
         if (tracking != null && tracking.number() != null) {
             info = info == null ? new LinkedHashMap<>() : new LinkedHashMap<>(info);
             info.put("tracking_number", tracking.number());
             if (tracking.uri() != null) info.put("tracking_uri", tracking.uri());
             if (tracking.company() != null) info.put("shipping_company", tracking.company());
         }
-        String carrier = shippingInfo.carrier(m.id(), o.tmsReference());
+        String carrier = reserved.map(ShippingInfoSource.Reserved::carrier).orElse(null);
         boolean thirdParty = carrier != null && !carrier.equals("merchant");
         if (settings(m).requireTracking() && thirdParty && (info == null || !info.containsKey("tracking_number"))) {
             throw OmRefusal.invalid("Shipment " + o.tmsReference() + " goes with " + carrier + " and has no tracking number; "

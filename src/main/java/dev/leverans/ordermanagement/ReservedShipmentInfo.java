@@ -4,6 +4,7 @@ import dev.leverans.merchants.OrderManagementSettings;
 import dev.leverans.shipments.ShipmentStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Klarna {@code shipping_info} from the shipment reserved through /ksa/shipment: carrier code mapped
@@ -21,18 +22,8 @@ public final class ReservedShipmentInfo implements ShippingInfoSource {
     }
 
     @Override
-    public String carrier(String merchantId, String tmsReference) {
-        return tmsReference == null ? null : shipments.find(merchantId, tmsReference).map(s -> s.choice().carrier()).orElse(null);
-    }
-
-    @Override
-    public boolean isShipmentOf(String merchantId, String tmsReference) {
-        return shipments.find(merchantId, tmsReference).isPresent();
-    }
-
-    @Override
-    public Map<String, Object> shippingInfo(String merchantId, String tmsReference, OrderManagementSettings settings) {
-        if (tmsReference == null) return null;
+    public Optional<Reserved> reserved(String merchantId, String tmsReference, OrderManagementSettings settings) {
+        if (tmsReference == null) return Optional.empty();
         return shipments.find(merchantId, tmsReference).map(s -> {
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("shipping_company", settings.shippingCompanies().getOrDefault(s.choice().carrier(), s.choice().carrier()));
@@ -41,7 +32,7 @@ public final class ReservedShipmentInfo implements ShippingInfoSource {
                 info.put("tracking_number", s.tracking().number());
                 if (s.tracking().url() != null) info.put("tracking_uri", s.tracking().url());
             }
-            return info;
-        }).orElse(null);
+            return new Reserved(s.choice().carrier(), info);
+        });
     }
 }

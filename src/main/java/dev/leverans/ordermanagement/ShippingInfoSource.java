@@ -3,15 +3,14 @@ package dev.leverans.ordermanagement;
 import dev.leverans.merchants.OrderManagementSettings;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** Where a capture's shipping_info comes from: the shipment reserved through the Klarna callbacks. */
+@FunctionalInterface
 public interface ShippingInfoSource {
-    /** Klarna shipping_info for the reservation {@code tmsReference}, or null when unknown. */
-    Map<String, Object> shippingInfo(String merchantId, String tmsReference, OrderManagementSettings settings);
+    /** A reserved shipment as a capture needs it: its carrier code and the Klarna {@code shipping_info}. */
+    record Reserved(String carrier, Map<String, Object> shippingInfo) {}
 
-    /** The carrier code of the reserved shipment {@code tmsReference}, or null when there is none. */
-    String carrier(String merchantId, String tmsReference);
-
-    /** Whether {@code tmsReference} is a shipment this merchant reserved. */
-    boolean isShipmentOf(String merchantId, String tmsReference);
+    /** The merchant's reservation {@code tmsReference}; empty when there is none (or no reference). */
+    Optional<Reserved> reserved(String merchantId, String tmsReference, OrderManagementSettings settings);
 }

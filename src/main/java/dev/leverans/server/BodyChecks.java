@@ -16,17 +16,17 @@ final class BodyChecks {
 
     private BodyChecks() {}
 
-    /** The first problem as "field: problem", or null. */
+    /** The first problem as "field: problem", or null. {@code path} holds the JSON pointer's segments. */
     static String problem(JsonNode tree, boolean numbersMustFit) {
         Deque<String> path = new ArrayDeque<>();
         String problem = walk(tree, numbersMustFit, path);
-        return problem == null ? null : field(path) + ": " + problem;
+        return problem == null ? null : RequestBodies.field(String.join("", path)) + ": " + problem;
     }
 
     private static String walk(JsonNode node, boolean numbersMustFit, Deque<String> path) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                path.addLast("." + e.getKey());
+                path.addLast("/" + e.getKey().replace("~", "~0").replace("/", "~1"));
                 if (!validUnicode(e.getKey())) return "the field name is not valid Unicode";
                 String problem = walk(e.getValue(), numbersMustFit, path);
                 if (problem != null) return problem;
@@ -34,7 +34,7 @@ final class BodyChecks {
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                path.addLast("[" + i + "]");
+                path.addLast("/" + i);
                 String problem = walk(node.get(i), numbersMustFit, path);
                 if (problem != null) return problem;
                 path.removeLast();
@@ -64,11 +64,5 @@ final class BodyChecks {
             }
         }
         return true;
-    }
-
-    private static String field(Deque<String> path) {
-        if (path.isEmpty()) return "body";
-        String joined = String.join("", path);
-        return joined.startsWith(".") ? joined.substring(1) : joined;
     }
 }

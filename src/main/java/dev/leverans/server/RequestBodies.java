@@ -105,9 +105,17 @@ public final class RequestBodies {
     }
 
     /** A JSON pointer as the field name used in every 400: "/order/lines/0/quantity" -> "order.lines[0].quantity". */
-    private static String field(String pointer) {
+    static String field(String pointer) {
         if (pointer.isEmpty() || pointer.equals("/")) return "body";
-        return pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
+        StringBuilder out = new StringBuilder(pointer.length());
+        for (String segment : pointer.substring(1).split("/", -1)) {
+            if (!segment.isEmpty() && segment.chars().allMatch(Character::isDigit)) {
+                out.append('[').append(segment).append(']');
+            } else {
+                out.append(out.isEmpty() ? "" : ".").append(segment.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return out.toString();
     }
 
     private static Schema compile(String name) {
