@@ -63,6 +63,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +81,7 @@ public final class Leverans implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Leverans.class);
     private static final Set<String> DEMO_KEYS = Set.of("demo-secret", "outlet-secret");
     public static final long MAX_REQUEST_BYTES = 1024 * 1024;
+    private static final Executor STARTUP = Executors.newCachedThreadPool(Thread.ofPlatform().name("leverans-startup").daemon(true).factory());
 
     private final ServerConfig config;
     private final SqlShipmentStore store;
@@ -95,23 +99,31 @@ public final class Leverans implements AutoCloseable {
     public Leverans(ServerConfig config, Function<String, String> env, Clock clock) {
         this.config = config;
         this.clock = clock;
-        MerchantRegistry registry = new MerchantLoader(new ConfigDocuments(new EnvSubstitution(env)))
-                .loadDirectory(config.merchantsDir());
+        JsonMapper json = Json.mapper();
+        // Opening the database and compiling the request schemas run beside loading the merchants:
+        // each is mostly class loading, and together they were most of the cold start.
+        CompletableFuture<SqliteDatabase> opening = CompletableFuture.supplyAsync(() -> SqliteDatabase.open(config.dataDir()), STARTUP);
+        CompletableFuture<RequestBodies> compiling = CompletableFuture.supplyAsync(() -> new RequestBodies(json, requestSchemas()), STARTUP);
+        MerchantRegistry registry;
+        SqliteDatabase database;
+        RequestBodies bodies;
+        try {
+            registry = new MerchantLoader(new ConfigDocuments(new EnvSubstitution(env))).loadDirectory(config.merchantsDir());
+            database = opening.join();
+            bodies = compiling.join();
+        } catch (RuntimeException e) {
+            opening.thenAccept(SqliteDatabase::close);
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         warnAboutDemoCredentials(registry);
         Supplier<MerchantRegistry> merchants = () -> registry;
 
-        JsonMapper json = Json.mapper();
-        SqliteDatabase database = SqliteDatabase.open(config.dataDir());
         this.store = new SqlShipmentStore(database);
         KlarnaResponses wire = new KlarnaResponses(json, config.klarna().optionTypes());
         this.shipments = new ShipmentService(store, clock, Duration.ofMinutes(config.reservationTtlMinutes()), wire::reservedSnapshot,
                 retention(config));
         TokenService tokens = new TokenService(signingKey(config), config.tokenIssuer(),
                 Duration.ofSeconds(config.tokenTtlSeconds()), clock);
-        List<String> schemas = new ArrayList<>(KlarnaCallbacks.SCHEMAS);
-        schemas.addAll(MerchantApi.SCHEMAS);
-        schemas.addAll(OmApi.SCHEMAS);
-        RequestBodies bodies = new RequestBodies(json, schemas);
         JsonResponses responses = new JsonResponses(json);
 
         this.nonces = new SqlNonceStore(database);
@@ -183,6 +195,13 @@ public final class Leverans implements AutoCloseable {
             total += deleted.getValue();
         }
         return total;
+    }
+
+    private static List<String> requestSchemas() {
+        List<String> schemas = new ArrayList<>(KlarnaCallbacks.SCHEMAS);
+        schemas.addAll(MerchantApi.SCHEMAS);
+        schemas.addAll(OmApi.SCHEMAS);
+        return schemas;
     }
 
     private static Map<ShipmentStatus, Duration> retention(ServerConfig config) {
