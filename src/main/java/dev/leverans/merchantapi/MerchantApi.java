@@ -4,6 +4,7 @@ import dev.leverans.klarna.CapturedRequests;
 import dev.leverans.merchants.Merchant;
 import dev.leverans.server.ApiException;
 import dev.leverans.server.JsonResponses;
+import dev.leverans.server.QueryParams;
 import dev.leverans.server.RequestBodies;
 import dev.leverans.shipments.BookingUpdate;
 import dev.leverans.shipments.Shipment;
@@ -13,10 +14,8 @@ import dev.leverans.shipments.ShipmentStatus;
 import dev.leverans.shipments.StoreResult;
 import dev.leverans.shipments.Tracking;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ public final class MerchantApi {
     public void list(Context ctx) {
         Merchant merchant = auth.merchant(ctx);
         ShipmentQuery query = new ShipmentQuery(merchant.id(), status(ctx.queryParam("status")),
-                instant(ctx, "changed_from"), instant(ctx, "changed_to"), limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT),
+                instant(ctx, "changed_from"), instant(ctx, "changed_to"), QueryParams.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT),
                 cursor(ctx.queryParam("cursor")));
         List<Shipment> page = shipments.list(query);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -86,7 +85,7 @@ public final class MerchantApi {
     public void klarnaRequests(Context ctx) {
         Merchant merchant = auth.merchant(ctx);
         int max = Math.max(1, captured.capacity());
-        int limit = limit(ctx.queryParam("limit"), Math.min(DEFAULT_LIMIT, max), max);
+        int limit = QueryParams.limit(ctx.queryParam("limit"), Math.min(DEFAULT_LIMIT, max), max);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("capacity", captured.capacity());
         body.put("requests", captured.newest(merchant.id(), limit).stream().map(views::view).toList());
@@ -117,29 +116,18 @@ public final class MerchantApi {
         return instant;
     }
 
-    private static int limit(String raw, int defaultLimit, int max) {
-        if (raw == null) return defaultLimit;
-        try {
-            int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= max) return limit;
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new ApiException(400, "limit: must be an integer from 1 to " + max);
-    }
-
     private static String encode(Shipment last) {
-        String raw = last.updatedAt().toEpochMilli() + ":" + last.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return QueryParams.cursor(last.updatedAt().toEpochMilli() + ":" + last.id());
     }
 
     private static ShipmentQuery.Cursor cursor(String raw) {
-        if (raw == null) return null;
+        String position = QueryParams.position(raw);
+        if (position == null) return null;
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8).split(":", 2);
+            String[] parts = position.split(":", 2);
             return new ShipmentQuery.Cursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1]);
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            throw new ApiException(400, "cursor: not a cursor returned by this API");
+            throw QueryParams.notACursor();
         }
     }
 }

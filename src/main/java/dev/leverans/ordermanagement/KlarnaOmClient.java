@@ -40,8 +40,11 @@ public final class KlarnaOmClient {
         this.timeout = timeout;
     }
 
-    /** Klarna's answer to a successful call: status, the headers the module uses, the body (may be empty). */
-    public record Answer(int status, Optional<String> captureId, Optional<String> refundId) {}
+    /**
+     * Klarna's answer to a successful call: status, the ids from its headers, and for a capture the
+     * {@code klarna_reference} Klarna gave it (the invoice number the customer sees), when it could be read.
+     */
+    public record Answer(int status, Optional<String> captureId, Optional<String> refundId, Optional<String> klarnaReference) {}
 
     public KlarnaOrder read(OrderManagementSettings c, String orderId) throws KlarnaCallException {
         HttpResponse<String> r = exchange(c, "GET", ORDERS + segment(orderId), null, null);
@@ -50,7 +53,20 @@ public final class KlarnaOmClient {
 
     public Answer send(OrderManagementSettings c, String orderId, OutboxEntry e) throws KlarnaCallException {
         HttpResponse<String> r = exchange(c, e.operation().method(), ORDERS + segment(orderId) + e.path(), e.body(), e.idempotencyKey());
-        return new Answer(r.statusCode(), r.headers().firstValue("Capture-Id"), r.headers().firstValue("Refund-Id"));
+        Optional<String> captureId = r.headers().firstValue("Capture-Id");
+        Optional<String> reference = e.operation() == Operation.CAPTURE ? captureId.flatMap(id -> klarnaReference(c, orderId, id))
+                : Optional.empty();
+        return new Answer(r.statusCode(), captureId, r.headers().firstValue("Refund-Id"), reference);
+    }
+
+    /** The capture's {@code klarna_reference}; empty when Klarna does not tell (the capture itself is done either way). */
+    private Optional<String> klarnaReference(OrderManagementSettings c, String orderId, String captureId) {
+        try {
+            HttpResponse<String> r = exchange(c, "GET", ORDERS + segment(orderId) + "/captures/" + segment(captureId), null, null);
+            return Optional.ofNullable(text(json.readTree(r.body()), "klarna_reference"));
+        } catch (KlarnaCallException | JacksonException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -2,18 +2,27 @@ package dev.leverans.ordermanagement;
 
 import dev.leverans.merchantapi.ApiKeyAuth;
 import dev.leverans.merchants.Merchant;
+import dev.leverans.server.ApiException;
 import dev.leverans.server.JsonResponses;
+import dev.leverans.server.QueryParams;
 import dev.leverans.server.RequestBodies;
 import io.javalin.http.Context;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The shop-facing order-management API under /om (the merchant's API keys). */
 public final class OmApi {
     public static final List<String> SCHEMAS = List.of("RegisterOrderRequest", "OrderStatusRequest", "UpdateLinesRequest",
             "RefundRequest", "TrackingRequest");
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 200;
+    private static final List<String> LISTED_STATES = Stream.concat(Stream.of("attention"),
+            Arrays.stream(OmState.values()).map(st -> st.name().toLowerCase(Locale.ROOT))).toList();
 
     record StatusBody(String status, boolean restock, OrderManagement.ShopTracking tracking) {}
 
@@ -40,6 +49,23 @@ public final class OmApi {
         RegisterOrder body = bodies.read(ctx, "RegisterOrderRequest", RegisterOrder.class);
         OmStore.Registered registered = om.register(m, body);
         responses.send(ctx, registered.created() ? 201 : 200, views.view(m, registered.order()));
+    }
+
+    /** {@code GET /om/orders?state=&limit=&cursor=}: the merchant's orders by shop order id, e.g. all in attention. */
+    public void list(Context ctx) {
+        Merchant m = auth.merchant(ctx);
+        String state = listedState(ctx.queryParam("state"));
+        int limit = QueryParams.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
+        List<OmOrder> page = om.list(m, state, QueryParams.position(ctx.queryParam("cursor")), limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("orders", page.stream().map(o -> views.view(m, o)).toList());
+        if (page.size() == limit) body.put("next_cursor", QueryParams.cursor(page.getLast().shopOrderId()));
+        responses.send(ctx, 200, body);
+    }
+
+    private static String listedState(String raw) {
+        if (raw == null || LISTED_STATES.contains(raw)) return raw;
+        throw new ApiException(400, "state: must be one of " + String.join(", ", LISTED_STATES));
     }
 
     public void get(Context ctx) {

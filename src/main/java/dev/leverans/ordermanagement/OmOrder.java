@@ -2,6 +2,7 @@ package dev.leverans.ordermanagement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A shop order as the module knows it: the authorization, what has been captured and refunded at
@@ -30,6 +31,11 @@ public record OmOrder(String merchantId, String shopOrderId, String klarnaOrderI
     public long remainingAuthorized() { return authorizedAmount - capturedAmount; }
 
     public long refundable() { return capturedAmount - refundedAmount; }
+
+    /** The state the API shows and lists the order under: {@code attention} while its last Klarna call failed. */
+    public String listedState() {
+        return attention != null ? "attention" : state.name().toLowerCase(Locale.ROOT);
+    }
 
     public OmOrder withNote(Note note) {
         List<Note> all = new ArrayList<>(notes);

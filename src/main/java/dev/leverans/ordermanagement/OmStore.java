@@ -1,5 +1,6 @@
 package dev.leverans.ordermanagement;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -10,6 +11,18 @@ public interface OmStore {
     Optional<OmOrder> find(String merchantId, String shopOrderId);
 
     List<OmOrder> findByKlarnaOrder(String merchantId, String klarnaOrderId);
+
+    /**
+     * A page of the merchant's orders by shop order id: those listed under {@code state} (null: all),
+     * after {@code afterShopOrderId} (null: from the first), at most {@code limit}.
+     */
+    List<OmOrder> list(String merchantId, String state, String afterShopOrderId, int limit);
+
+    /** A Klarna call of the order as the outbox holds it: pending until Klarna definitely answered, then done. */
+    record RecordedCall(OutboxEntry entry, boolean pending, Instant createdAt, Instant updatedAt) {}
+
+    /** Every Klarna call decided for the order, oldest first. */
+    List<RecordedCall> calls(String merchantId, String shopOrderId);
 
     /** A registration: the stored order, and whether this call created it. */
     record Registered(OmOrder order, boolean created) {}

@@ -18,7 +18,7 @@ public final class OmViews {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("shop_order_id", o.shopOrderId());
         v.put("klarna_order_id", o.klarnaOrderId());
-        v.put("state", o.attention() != null ? "attention" : o.state().name().toLowerCase(Locale.ROOT));
+        v.put("state", o.listedState());
         v.put("klarna_state", o.state().name());
         v.put("shop_status", o.shopStatus());
         v.put("currency", o.currency());
@@ -36,8 +36,21 @@ public final class OmViews {
             attention.put("message", e.describe());
             v.put("attention", attention);
         }
+        v.put("outbox", store.calls(m.id(), o.shopOrderId()).stream().map(OmViews::call).toList());
         v.put("order_lines", o.lines());
         v.put("notes", o.notes().stream().map(n -> Map.of("at", n.at().toString(), "text", n.text())).toList());
+        return v;
+    }
+
+    private static Map<String, Object> call(OmStore.RecordedCall call) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("operation", call.entry().operation().name().toLowerCase(Locale.ROOT));
+        v.put("status", call.pending() ? "pending" : "done");
+        v.put("amount", call.entry().amount());
+        v.put("description", call.entry().description());
+        v.put("idempotency_key", call.entry().idempotencyKey());
+        v.put("created_at", call.createdAt().toString());
+        v.put("updated_at", call.updatedAt().toString());
         return v;
     }
 

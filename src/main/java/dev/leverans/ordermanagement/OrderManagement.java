@@ -94,6 +94,10 @@ public final class OrderManagement {
         return order(m, shopOrderId);
     }
 
+    public List<OmOrder> list(Merchant m, String state, String afterShopOrderId, int limit) {
+        return store.list(m.id(), state, afterShopOrderId, limit);
+    }
+
     /** Tracking the shop sends with a status change: number, optional URI and shipping company. */
     public record ShopTracking(String number, String uri, String company) {}
 
@@ -275,7 +279,8 @@ public final class OrderManagement {
             case REFUND -> o.withKlarna(o.state(), o.authorizedAmount(), o.capturedAmount(), o.refundedAmount() + e.amount(), o.captureIds());
             case ADD_SHIPPING_INFO -> o.withKlarna(o.state(), o.authorizedAmount(), o.capturedAmount(), o.refundedAmount(), o.captureIds());
         };
-        String ids = answer.captureId().map(id -> " (capture id " + id + ")").orElse("")
+        String ids = answer.captureId().map(id -> " (capture id " + id
+                        + answer.klarnaReference().map(ref -> ", Klarna reference " + ref).orElse("") + ")").orElse("")
                 + answer.refundId().map(id -> " (refund id " + id + ")").orElse("");
         return next.withShopStatus(e.shopStatus() == null ? o.shopStatus() : e.shopStatus())
                 .withNote(note(e.description() + ids + " [key " + e.idempotencyKey() + "]"));

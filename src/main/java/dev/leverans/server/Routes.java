@@ -26,6 +26,7 @@ public final class Routes {
         routes.post("/merchant/shipments/{id}/booking", merchantApi::booking);
 
         routes.post("/om/orders", om::register);
+        routes.get("/om/orders", om::list);
         routes.get("/om/orders/{shop_order_id}", om::get);
         routes.post("/om/orders/{shop_order_id}/status", om::status);
         routes.put("/om/orders/{shop_order_id}/lines", om::lines);

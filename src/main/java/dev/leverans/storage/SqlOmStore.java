@@ -6,6 +6,7 @@ import dev.leverans.ordermanagement.OutboxEntry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,9 +14,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /** Order-management state in the reservation database: orders as JSON documents plus the outbox. */
 public final class SqlOmStore implements OmStore {
-    private static final String UPSERT = "INSERT INTO om_order (merchant_id, shop_order_id, klarna_order_id, order_json, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (merchant_id, shop_order_id) DO UPDATE SET order_json = excluded.order_json, "
-            + "updated_at = excluded.updated_at";
+    private static final String UPSERT = "INSERT INTO om_order (merchant_id, shop_order_id, klarna_order_id, order_json, state, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (merchant_id, shop_order_id) DO UPDATE SET order_json = excluded.order_json, "
+            + "state = excluded.state, updated_at = excluded.updated_at";
 
     private final SqliteDatabase database;
     private final ObjectMapper json;
@@ -37,6 +38,24 @@ public final class SqlOmStore implements OmStore {
     public List<OmOrder> findByKlarnaOrder(String merchantId, String klarnaOrderId) {
         return Jdbc.read(database.readers(), c -> orders(c,
                 "SELECT order_json FROM om_order WHERE merchant_id = ? AND klarna_order_id = ?", merchantId, klarnaOrderId));
+    }
+
+    @Override
+    public List<OmOrder> list(String merchantId, String state, String afterShopOrderId, int limit) {
+        String after = afterShopOrderId == null ? "" : afterShopOrderId;
+        return Jdbc.read(database.readers(), c -> state == null
+                ? orders(c, "SELECT order_json FROM om_order WHERE merchant_id = ? AND shop_order_id > ? "
+                        + "ORDER BY shop_order_id LIMIT ?", merchantId, after, limit)
+                : orders(c, "SELECT order_json FROM om_order WHERE merchant_id = ? AND state = ? AND shop_order_id > ? "
+                        + "ORDER BY shop_order_id LIMIT ?", merchantId, state, after, limit));
+    }
+
+    @Override
+    public List<RecordedCall> calls(String merchantId, String shopOrderId) {
+        return Jdbc.read(database.readers(), c -> Jdbc.query(c, "SELECT entry_json, status, created_at, updated_at FROM om_outbox "
+                        + "WHERE merchant_id = ? AND shop_order_id = ? ORDER BY created_at, id",
+                rs -> new RecordedCall(json.readValue(rs.getString(1), OutboxEntry.class), rs.getString(2).equals("pending"),
+                        Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4))), merchantId, shopOrderId));
     }
 
     @Override
@@ -97,8 +116,7 @@ public final class SqlOmStore implements OmStore {
 
     @Override
     public int attentionCount() {
-        // The order document holds "attention": null unless the last call failed.
-        return count("SELECT COUNT(*) FROM om_order WHERE order_json NOT LIKE '%\"attention\":null%'");
+        return count("SELECT COUNT(*) FROM om_order WHERE state = 'attention'");
     }
 
     private int count(String sql) {
@@ -113,7 +131,7 @@ public final class SqlOmStore implements OmStore {
     }
 
     private int upsert(Connection c, OmOrder o) throws SQLException {
-        return Jdbc.update(c, UPSERT, o.merchantId(), o.shopOrderId(), o.klarnaOrderId(), json.writeValueAsString(o), now());
+        return Jdbc.update(c, UPSERT, o.merchantId(), o.shopOrderId(), o.klarnaOrderId(), json.writeValueAsString(o), o.listedState(), now());
     }
 
     private List<OmOrder> orders(Connection c, String sql, Object... args) {

@@ -6,11 +6,15 @@ import static dev.leverans.support.Klarna.optionsRequest;
 import static dev.leverans.support.Klarna.token;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leverans.support.FakeKlarnaOm;
@@ -18,6 +22,7 @@ import dev.leverans.support.TestServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +117,8 @@ class OrderManagementHttpTest {
                 .body("amounts.captured", equalTo((int) TOTAL)).body("amounts.remaining", equalTo(0))
                 .body("capture_ids", hasSize(1))
                 .body("notes.text", hasItem(containsString("capture id")));
+        // The audit note carries Klarna's invoice number of the capture, read back from Klarna.
+        shop().get("/om/orders/" + so).then().statusCode(200).body("notes.text", hasItem(containsString("Klarna reference INV-" + klarnaId(so) + "-1)")));
 
         FakeKlarnaOm.Order order = atKlarna(so);
         assertEquals("CAPTURED", order.status);
@@ -429,6 +436,9 @@ class OrderManagementHttpTest {
         status(so, "completed").statusCode(202).body("queued.operation", equalTo("capture"))
                 .body("failure_reason", containsString("queued"));
         assertEquals(captureAttempts, calls(so, "POST", "/captures").size(), "a repeat sends nothing new");
+        shop().get("/om/orders/" + so).then().statusCode(200).body("outbox", hasSize(1))
+                .body("outbox[0].operation", equalTo("capture")).body("outbox[0].status", equalTo("pending"))
+                .body("outbox[0].amount", equalTo((int) TOTAL));
         shop().body(Map.of("type", "full")).post("/om/orders/" + so + "/refunds").then().statusCode(409)
                 .body("failure_reason", containsString("queued"));
         klarna.unreachable(false);
@@ -437,6 +447,7 @@ class OrderManagementHttpTest {
                 .body("amounts.captured", equalTo((int) TOTAL)).body("attention", equalTo(null));
         assertEquals(1, atKlarna(so).captures.size());
         assertEquals(1, calls(so, "POST", "/captures").stream().map(FakeKlarnaOm.Request::idempotencyKey).distinct().count());
+        shop().get("/om/orders/" + so).then().body("outbox", hasSize(1)).body("outbox[0].status", equalTo("done"));
         status(so, "completed").statusCode(200);
         assertEquals(1, atKlarna(so).captures.size());
     }
@@ -507,13 +518,49 @@ class OrderManagementHttpTest {
         klarna.failNext("/captures", 403);
         status(refused, "completed").statusCode(502);
         String metrics = given().get("/metrics").then().statusCode(200).extract().asString();
-        for (String line : List.of("leverans_klarna_om_calls_seconds_count{operation=\"capture\",outcome=\"ok\"}",
-                "leverans_klarna_om_calls_seconds_count{operation=\"capture\",outcome=\"refused\"}",
+        for (String line : List.of("leverans_klarna_om_calls_total{operation=\"capture\",outcome=\"ok\"}",
+                "leverans_klarna_om_calls_total{operation=\"capture\",outcome=\"refused\"}",
+                "leverans_klarna_om_call_duration_seconds_count{operation=\"capture\",outcome=\"ok\"}",
                 "leverans_om_outbox_pending ", "leverans_om_orders_attention ")) {
             assertTrue(metrics.contains(line), "missing " + line);
         }
         double attention = Double.parseDouble(metrics.lines().filter(l -> l.startsWith("leverans_om_orders_attention "))
                 .findFirst().orElseThrow().split(" ")[1]);
         assertTrue(attention >= 1, "the refused order is in attention: " + attention);
+    }
+
+    @Test
+    void ordersAreListedByStateAndPagedWithACursor() {
+        String captured = registered();
+        status(captured, "completed").statusCode(200);
+        String refused = registered();
+        klarna.failNext("/captures", 403);
+        status(refused, "completed").statusCode(502);
+        String authorized = registered();
+
+        List<String> attention = shop().get("/om/orders?state=attention&limit=200").then().statusCode(200)
+                .body("orders.state", everyItem(equalTo("attention"))).extract().path("orders.shop_order_id");
+        assertTrue(attention.contains(refused), "the refused order is listed in attention");
+        assertFalse(attention.contains(captured) || attention.contains(authorized), "only orders in attention");
+        shop().get("/om/orders?state=captured&limit=200").then().statusCode(200)
+                .body("orders.shop_order_id", hasItem(captured)).body("orders.shop_order_id", not(hasItem(refused)));
+
+        List<String> all = new ArrayList<>();
+        String cursor = null;
+        for (int pages = 0; pages < 1000; pages++) {
+            var page = shop().queryParam("limit", 2).queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .get("/om/orders").then().statusCode(200).body("orders", hasSize(lessThanOrEqualTo(2))).extract();
+            all.addAll(page.path("orders.shop_order_id"));
+            cursor = page.path("next_cursor");
+            if (cursor == null) break;
+        }
+        assertTrue(all.containsAll(List.of(captured, refused, authorized)), "every page together holds every order");
+        assertEquals(all.stream().sorted().distinct().toList(), all, "pages follow shop order id without repeats");
+
+        shop().get("/om/orders?state=sent").then().statusCode(400).body("failure_reason", containsString("state: must be one of attention"));
+        shop().get("/om/orders?limit=0").then().statusCode(400).body("failure_reason", containsString("limit"));
+        shop().get("/om/orders?cursor=%25%25").then().statusCode(400).body("failure_reason", containsString("cursor"));
+        given().header("X-Api-Key", "outlet-merchant-api-key").get("/om/orders?limit=200").then().statusCode(200)
+                .body("orders.shop_order_id", not(hasItem(captured)));
     }
 }

@@ -150,6 +150,7 @@ public final class FakeKlarnaOm implements AutoCloseable {
         Order o = orders.get(m.group(1));
         String action = m.group(2) == null ? "" : m.group(2);
         if (method.equals("GET") && action.isEmpty()) return new Answer(200, Map.of(), JSON.writeValueAsString(view(o)));
+        if (method.equals("GET") && action.startsWith("/captures/")) return capture(o, action.substring("/captures/".length()));
         if (key == null) return error(400, "BAD_VALUE", "Klarna-Idempotency-Key is required by this fake");
         Answer answer = idempotent.containsKey(key) ? idempotent.get(key) : change(o, m.group(1), method, action, body);
         if (answer.status() < 300) idempotent.put(key, answer);
@@ -168,7 +169,8 @@ public final class FakeKlarnaOm implements AutoCloseable {
             if (amount <= 0 || amount > o.orderAmount - o.captured) return error(403, "CAPTURE_NOT_ALLOWED", "Captured amount is higher than the remaining authorized amount");
             if (body.has("order_lines") && sum(body.get("order_lines")) != amount) return error(400, "BAD_VALUE", "Order line totals do not match captured_amount");
             String id = UUID.randomUUID().toString();
-            Map<String, Object> capture = new LinkedHashMap<>(Map.of("capture_id", id, "captured_amount", amount));
+            Map<String, Object> capture = new LinkedHashMap<>(Map.of("capture_id", id, "captured_amount", amount,
+                    "klarna_reference", "INV-" + orderId + "-" + (o.captures.size() + 1)));
             capture.put("request", body);
             capture.put("shipping_info", new ArrayList<>(body.has("shipping_info") ? List.of(body.get("shipping_info")) : List.of()));
             o.captures.add(capture);
@@ -212,6 +214,17 @@ public final class FakeKlarnaOm implements AutoCloseable {
             return new Answer(201, Map.of("Refund-Id", id), null);
         }
         return error(404, "NOT_FOUND", "No such operation");
+    }
+
+    private static Answer capture(Order o, String captureId) {
+        for (Map<String, Object> c : o.captures) {
+            if (c.get("capture_id").equals(captureId)) {
+                Map<String, Object> v = new LinkedHashMap<>(c);
+                v.remove("request");
+                return new Answer(200, Map.of(), JSON.writeValueAsString(v));
+            }
+        }
+        return error(404, "NO_SUCH_CAPTURE", "Capture not found");
     }
 
     private static Map<String, Object> view(Order o) {
