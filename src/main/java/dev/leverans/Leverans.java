@@ -102,7 +102,7 @@ public final class Leverans implements AutoCloseable {
         JsonMapper json = Json.mapper();
         // Opening the database and compiling the request schemas run beside loading the merchants:
         // each is mostly class loading, and together they were most of the cold start.
-        CompletableFuture<SqliteDatabase> opening = CompletableFuture.supplyAsync(() -> SqliteDatabase.open(config.dataDir()), STARTUP);
+        CompletableFuture<SqliteDatabase> opening = CompletableFuture.supplyAsync(() -> SqliteDatabase.open(config.dataDir(), config.initStorage()), STARTUP);
         CompletableFuture<RequestBodies> compiling = CompletableFuture.supplyAsync(() -> new RequestBodies(json, requestSchemas()), STARTUP);
         MerchantRegistry registry;
         SqliteDatabase database;

@@ -8,6 +8,7 @@ import dev.leverans.logging.LogFormat;
 import dev.leverans.logging.LogText;
 import dev.leverans.merchants.MerchantLoader;
 import dev.leverans.server.BuildInfo;
+import dev.leverans.storage.StorageException;
 import io.javalin.util.JavalinBindException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,22 +17,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar leverans.jar [--config FILE] [--check]}, {@code --help}, {@code --version};
- * LEVERANS_CONFIG also names the settings file. Exit codes: 0 fine, 1 cannot listen, 2 configuration.
+ * {@code java -jar leverans.jar [--config FILE] [--check] [--init]}, {@code --help}, {@code --version};
+ * LEVERANS_CONFIG also names the settings file. Exit codes: 0 fine, 1 cannot listen, 2 configuration,
+ * 3 storage (e.g. the database is missing from a data directory that held one).
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     private static final String DEFAULT_CONFIG = "config/leverans.yaml";
     private static final String USAGE = """
             Leverans %s — Klarna Shipping Assistant callback server
-            Usage: java -jar leverans.jar [--config FILE] [--check]
+            Usage: java -jar leverans.jar [--config FILE] [--check] [--init]
               --config FILE  server settings (default: LEVERANS_CONFIG, else config/leverans.yaml)
               --check        validate the settings and every merchant file, print all problems, exit 0 or 2
+              --init         create a new, empty database even where one was before (it is missing)
               --version      print the version
               --help         print this text
             See README.md for the settings and the environment variables.""";
 
-    private record Arguments(String config, boolean check) {}
+    private record Arguments(String config, boolean check, boolean init) {}
 
     private Main() {}
 
@@ -52,7 +55,8 @@ public final class Main {
         }
         try {
             Arguments arguments = arguments(args);
-            ServerConfig config = ServerConfig.load(Path.of(arguments.config()), System::getenv);
+            ServerConfig loaded = ServerConfig.load(Path.of(arguments.config()), System::getenv);
+            ServerConfig config = arguments.init() ? loaded.withInitStorage() : loaded;
             if (arguments.check()) System.exit(check(config));
             Leverans leverans = new Leverans(config, System::getenv, Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(leverans::close, "leverans-shutdown"));
@@ -63,6 +67,9 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             LOG.error("{}", e.getMessage());
             System.exit(2);
+        } catch (StorageException e) {
+            LOG.error("Storage: {}", e.getMessage());
+            System.exit(3);
         } catch (JavalinBindException e) {
             LOG.error("Cannot listen: {} (is another server running on that port? set LEVERANS_PORT)", e.getMessage());
             System.exit(1);
@@ -80,9 +87,12 @@ public final class Main {
     private static Arguments arguments(String[] args) {
         String config = null;
         boolean check = false;
+        boolean init = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--check")) {
                 check = true;
+            } else if (args[i].equals("--init")) {
+                init = true;
             } else if (args[i].equals("--config")) {
                 if (i + 1 == args.length) throw new IllegalArgumentException("--config needs a file name");
                 config = args[++i];
@@ -94,6 +104,6 @@ public final class Main {
         }
         String fromEnv = System.getenv("LEVERANS_CONFIG");
         if (config == null) config = fromEnv == null || fromEnv.isBlank() ? DEFAULT_CONFIG : fromEnv;
-        return new Arguments(config, check);
+        return new Arguments(config, check, init);
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.Function;
 public record ServerConfig(String host, int port, String basePath, String publicBaseUrl, int shutdownGraceSeconds, Path dataDir,
                            String tokenSigningKey, long tokenTtlSeconds, String tokenIssuer,
                            long reservationTtlMinutes, Map<String, Integer> retentionDays, Path merchantsDir, KlarnaClient klarnaClient, Klarna klarna,
-                           boolean accessLog) {
+                           boolean accessLog, boolean initStorage) {
 
     /** How the order-management module calls Klarna: attempts per call, first backoff, timeout. */
     public record KlarnaClient(int attempts, long backoffMillis, long timeoutSeconds) {}
@@ -40,7 +40,7 @@ public record ServerConfig(String host, int port, String basePath, String public
     record KlarnaFile(Map<String, String> optionTypes, Integer capturedRequests) {}
     record KlarnaClientFile(Integer attempts, Long backoffMillis, Long timeoutSeconds) {}
     record Server(String host, Integer port, String basePath, String publicBaseUrl, Integer shutdownGraceSeconds) {}
-    record Storage(String dataDir) {}
+    record Storage(String dataDir, Boolean init) {}
     record Auth(String tokenSigningKey, Long tokenTtlSeconds, String issuer) {}
     record Shipments(Long reservationTtlMinutes, Map<String, Integer> retentionDays) {}
 
@@ -74,7 +74,14 @@ public record ServerConfig(String host, int port, String basePath, String public
                 f.shipments() == null || f.shipments().reservationTtlMinutes() == null ? 60 : f.shipments().reservationTtlMinutes(),
                 retentionDays(f.shipments()),
                 base.resolve(f.merchants().directory()), klarnaClient(f.orderManagement()), klarna(f.klarna()),
-                f.logging() == null || f.logging().accessLog() == null || f.logging().accessLog());
+                f.logging() == null || f.logging().accessLog() == null || f.logging().accessLog(),
+                Boolean.TRUE.equals(f.storage().init()));
+    }
+
+    /** These settings with {@code --init}: a missing database is created even where one was before. */
+    public ServerConfig withInitStorage() {
+        return new ServerConfig(host, port, basePath, publicBaseUrl, shutdownGraceSeconds, dataDir, tokenSigningKey, tokenTtlSeconds,
+                tokenIssuer, reservationTtlMinutes, retentionDays, merchantsDir, klarnaClient, klarna, accessLog, true);
     }
 
     private static Map<String, Integer> retentionDays(Shipments s) {

@@ -3,7 +3,6 @@ package dev.leverans.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -30,12 +29,9 @@ public final class SqliteDatabase implements AutoCloseable {
         this.readers = readers;
     }
 
-    public static SqliteDatabase open(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new StorageException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
-        }
+    /** Opens (or, on a first start or with {@code init}, creates) the database; see {@link DataDirectory}. */
+    public static SqliteDatabase open(Path dataDir, boolean init) {
+        DataDirectory.prepare(dataDir, FILE_NAME, init);
         String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
         Properties pragmas = pragmas();
         migrate(url, pragmas);

@@ -36,7 +36,7 @@ class SqlShipmentStoreTest {
 
     @BeforeEach
     void open() {
-        store = new SqlShipmentStore(SqliteDatabase.open(dir));
+        store = new SqlShipmentStore(SqliteDatabase.open(dir, false));
     }
 
     @AfterEach
@@ -153,7 +153,7 @@ class SqlShipmentStoreTest {
     void dataSurvivesReopening() {
         store.reserve("demo", "s", "id-1", choice("a", 42), T0);
         store.close();
-        store = new SqlShipmentStore(SqliteDatabase.open(dir));
+        store = new SqlShipmentStore(SqliteDatabase.open(dir, false));
         assertEquals(42, store.find("demo", "id-1").orElseThrow().choice().price());
         assertNull(store.find("demo", "id-1").orElseThrow().tracking());
         store.checkHealth();
