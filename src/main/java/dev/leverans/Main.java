@@ -55,14 +55,14 @@ public final class Main {
         }
         try {
             Arguments arguments = arguments(args);
+            if (arguments.check()) System.exit(check(Path.of(arguments.config())));
             ServerConfig loaded = ServerConfig.load(Path.of(arguments.config()), System::getenv);
             ServerConfig config = arguments.init() ? loaded.withInitStorage() : loaded;
-            if (arguments.check()) System.exit(check(config));
             Leverans leverans = new Leverans(config, System::getenv, Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(leverans::close, "leverans-shutdown"));
             leverans.start();
         } catch (ConfigException e) {
-            LOG.error("Configuration error: {}", e.getMessage());
+            e.problems().forEach(problem -> LOG.error("Configuration error: {}", problem));
             System.exit(2);
         } catch (IllegalArgumentException e) {
             LOG.error("{}", e.getMessage());
@@ -76,9 +76,15 @@ public final class Main {
         }
     }
 
-    /** Validates every merchant file; prints each problem; 0 when there is none, else 2. */
-    private static int check(ServerConfig config) {
-        List<String> problems = new MerchantLoader(new ConfigDocuments(new EnvSubstitution(System::getenv))).check(config.merchantsDir());
+    /** Validates the settings and every merchant file; prints each problem; 0 when there is none, else 2. */
+    private static int check(Path settings) {
+        List<String> problems;
+        try {
+            ServerConfig config = ServerConfig.load(settings, System::getenv);
+            problems = new MerchantLoader(new ConfigDocuments(new EnvSubstitution(System::getenv))).check(config.merchantsDir());
+        } catch (ConfigException e) {
+            problems = e.problems();
+        }
         problems.forEach(p -> System.out.println("ERROR " + p));
         System.out.println(problems.isEmpty() ? "configuration OK" : problems.size() + " problem(s)");
         return problems.isEmpty() ? 0 : 2;

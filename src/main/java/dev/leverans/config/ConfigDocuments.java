@@ -1,14 +1,11 @@
 package dev.leverans.config;
 
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -33,14 +30,20 @@ public final class ConfigDocuments {
         this.env = env;
     }
 
-    /** Parses, substitutes and validates a file against {@code classpath:schemas/<schemaName>}. */
+    /**
+     * Parses, substitutes and validates a file against {@code classpath:schemas/<schemaName>};
+     * every problem of the file is reported at once.
+     */
     public JsonNode read(Path file, String schemaName) {
-        JsonNode tree = env.apply(parse(file), file.toString());
+        JsonNode parsed = parse(file);
+        ProblemReport problems = new ProblemReport(file, parsed);
+        JsonNode tree = env.apply(parsed, problems);
+        problems.throwIfAny();
         Schema schema = SCHEMAS.getSchema(SchemaLocation.of("classpath:schemas/" + schemaName));
-        List<Error> errors = schema.validate(tree);
-        if (!errors.isEmpty()) {
-            throw new ConfigException(file + ": " + errors.stream().map(e -> SchemaErrors.pointer(e) + ": " + e.getMessage()).collect(Collectors.joining("; ")));
+        for (SchemaErrors.Problem p : SchemaErrors.problems(schema.validate(tree), schema.getSchemaNode())) {
+            problems.add(p.pointer(), p.message());
         }
+        problems.throwIfAny();
         return tree;
     }
 

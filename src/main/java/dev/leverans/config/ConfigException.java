@@ -1,12 +1,29 @@
 package dev.leverans.config;
 
-/** A configuration file that cannot be used; the message names the file, the path and the problem. */
+import java.util.List;
+
+/**
+ * Configuration that cannot be used: every problem found, one per line, each naming the file, the
+ * line where the YAML has one, the field and what is wrong.
+ */
 public final class ConfigException extends RuntimeException {
-    public ConfigException(String message) {
-        super(message);
+    private final List<String> problems;
+
+    public ConfigException(String problem) {
+        this(List.of(problem));
     }
 
-    public ConfigException(String message, Throwable cause) {
-        super(message, cause);
+    public ConfigException(String problem, Throwable cause) {
+        super(problem, cause);
+        this.problems = List.of(problem);
+    }
+
+    public ConfigException(List<String> problems) {
+        super(String.join("\n", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
     }
 }

@@ -29,11 +29,12 @@ public final class EnvSubstitution {
         return new EnvSubstitution(system::get);
     }
 
-    public JsonNode apply(JsonNode node, String file) {
-        return apply(node, file, "");
+    /** The tree with every reference replaced; each one that cannot be is added to {@code problems}. */
+    public JsonNode apply(JsonNode node, ProblemReport problems) {
+        return apply(node, problems, "");
     }
 
-    private JsonNode apply(JsonNode node, String file, String path) {
+    private JsonNode apply(JsonNode node, ProblemReport file, String path) {
         if (node instanceof ObjectNode object) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             for (var entry : object.properties()) {
@@ -50,7 +51,7 @@ public final class EnvSubstitution {
         return node;
     }
 
-    private JsonNode substitute(String text, String file, String path) {
+    private JsonNode substitute(String text, ProblemReport file, String path) {
         Matcher m = REFERENCE.matcher(text);
         if (!m.find()) return JsonNodeFactory.instance.stringNode(text);
         boolean whole = m.start() == 0 && m.end() == text.length();
@@ -60,8 +61,9 @@ public final class EnvSubstitution {
             String value = env.apply(m.group(1));
             if (value == null || (value.isEmpty() && m.group(2) != null)) value = m.group(3);
             if (value == null) {
-                throw new ConfigException(file + ": " + (path.isEmpty() ? "/" : path) + ": environment variable "
-                        + m.group(1) + " is not set and has no default (write ${" + m.group(1) + ":-default})");
+                file.add(path, "environment variable " + m.group(1) + " is not set and has no default (write ${"
+                        + m.group(1) + ":-default})");
+                value = "";
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }

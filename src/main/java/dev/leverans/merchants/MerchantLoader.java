@@ -2,8 +2,10 @@ package dev.leverans.merchants;
 
 import dev.leverans.config.ConfigDocuments;
 import dev.leverans.config.ConfigException;
+import dev.leverans.config.ProblemReport;
 import dev.leverans.locations.Location;
 import dev.leverans.locations.LocationIndex;
+import dev.leverans.rules.RuleTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,29 +23,30 @@ public final class MerchantLoader {
         this.documents = documents;
     }
 
+    /** Every merchant file of the directory; a problem in any of them stops the load with all problems of all files. */
     public MerchantRegistry loadDirectory(Path directory) {
         List<Merchant> merchants = new ArrayList<>();
-        for (Path file : merchantFiles(directory)) merchants.add(load(file));
+        List<String> problems = new ArrayList<>();
+        for (Path file : merchantFiles(directory)) {
+            try {
+                merchants.add(load(file));
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        // A locations file shared by several merchants reports its problems once.
+        if (!problems.isEmpty()) throw new ConfigException(problems.stream().distinct().toList());
         return new MerchantRegistry(merchants);
     }
 
-    /** Every problem of every merchant file in the directory (one per file), without stopping at the first. */
+    /** Every problem of every merchant file in the directory (and its locations file); empty when all load. */
     public List<String> check(Path directory) {
-        List<String> problems = new ArrayList<>();
-        List<Merchant> merchants = new ArrayList<>();
         try {
-            for (Path file : merchantFiles(directory)) {
-                try {
-                    merchants.add(load(file));
-                } catch (ConfigException e) {
-                    problems.add(e.getMessage());
-                }
-            }
-            if (problems.isEmpty()) new MerchantRegistry(merchants);
+            loadDirectory(directory);
+            return List.of();
         } catch (ConfigException e) {
-            problems.add(e.getMessage());
+            return e.problems();
         }
-        return problems;
     }
 
     private static List<Path> merchantFiles(Path directory) {
@@ -58,10 +61,24 @@ public final class MerchantLoader {
     }
 
     public Merchant load(Path file) {
-        MerchantFile m = documents.bind(documents.read(file, "merchant.schema.json"), MerchantFile.class, file);
-        LocationIndex locations = m.locationsFile() == null ? LocationIndex.empty()
-                : new LocationIndex(locations(file.resolveSibling(m.locationsFile())));
-        var rules = new RuleTableFactory(file.toString()).build(m, locations);
+        JsonNode tree = documents.read(file, "merchant.schema.json");
+        MerchantFile m = documents.bind(tree, MerchantFile.class, file);
+        List<String> problems = new ArrayList<>();
+        LocationIndex locations = LocationIndex.empty();
+        if (m.locationsFile() != null) {
+            try {
+                locations = new LocationIndex(locations(file.resolveSibling(m.locationsFile())));
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        RuleTable rules = null;
+        try {
+            rules = new RuleTableFactory(new ProblemReport(file, tree)).build(m, locations);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) throw new ConfigException(problems);
         List<Secret> apiKeys = m.apiKeys() == null ? List.of() : m.apiKeys().stream().map(Secret::new).toList();
         MerchantFile.OrderManagementFile om = m.orderManagement();
         OrderManagementSettings omSettings = om == null ? null : new OrderManagementSettings(om.baseUrl(), om.username(),

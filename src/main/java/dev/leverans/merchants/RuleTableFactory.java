@@ -1,6 +1,6 @@
 package dev.leverans.merchants;
 
-import dev.leverans.config.ConfigException;
+import dev.leverans.config.ProblemReport;
 import dev.leverans.locations.LocationIndex;
 import dev.leverans.promise.DispatchCalendar;
 import dev.leverans.promise.PromiseRule;
@@ -26,6 +26,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,10 +44,11 @@ import tools.jackson.databind.JsonNode;
 final class RuleTableFactory {
     private static final int DEFAULT_LOCATION_LIMIT = 5;
 
-    private final String file;
+    private final ProblemReport problems;
 
-    RuleTableFactory(String file) {
-        this.file = file;
+    /** Every problem found is added to {@code problems}; {@link #build} throws them all together. */
+    RuleTableFactory(ProblemReport problems) {
+        this.problems = problems;
     }
 
     RuleTable build(MerchantFile m, LocationIndex locations) {
@@ -73,8 +75,10 @@ final class RuleTableFactory {
         if (m.previewCountry() != null && options.stream().noneMatch(o -> o.countries().contains(m.previewCountry()))) {
             fail("/preview_country", "no option serves " + m.previewCountry());
         }
+        DispatchCalendar calendar = calendar(m.warehouse());
+        problems.throwIfAny();
         return new RuleTable(currencies, m.taxRates(), m.defaultTaxRate(), options, defaultOption,
-                preselection, calendar(m.warehouse()), locations, m.previewCountry());
+                preselection, calendar, locations, m.previewCountry());
     }
 
     private CarrierOption option(MerchantFile.OptionFile o, String path) {
@@ -177,9 +181,13 @@ final class RuleTableFactory {
     }
 
     private PromiseRule promise(MerchantFile.DeliveryFile d, String path) {
-        if (d.latest() < d.earliest()) fail(path + "/latest", "latest must not be before earliest");
+        int latest = d.latest();
+        if (latest < d.earliest()) {
+            fail(path + "/latest", "latest must not be before earliest");
+            latest = d.earliest();
+        }
         MerchantFile.TimeOfDayFile tod = d.timeOfDay();
-        return new PromiseRule(d.earliest(), d.latest(), time(d.cutoff()),
+        return new PromiseRule(d.earliest(), latest, time(d.cutoff()),
                 tod == null ? null : time(tod.earliest()), tod == null ? null : time(tod.latest()));
     }
 
@@ -202,11 +210,11 @@ final class RuleTableFactory {
     }
 
     private DispatchCalendar calendar(MerchantFile.Warehouse w) {
-        ZoneId zone;
+        ZoneId zone = ZoneOffset.UTC;
         try {
             zone = ZoneId.of(w.timeZone());
         } catch (DateTimeException e) {
-            throw new ConfigException(file + ": /warehouse/time_zone: unknown time zone '" + w.timeZone() + "'");
+            fail("/warehouse/time_zone", "unknown time zone '" + w.timeZone() + "'");
         }
         List<String> days = w.dispatchDays() == null ? List.of("mon", "tue", "wed", "thu", "fri") : w.dispatchDays();
         Set<DayOfWeek> dispatchDays = new HashSet<>();
@@ -239,6 +247,6 @@ final class RuleTableFactory {
     }
 
     private void fail(String path, String problem) {
-        throw new ConfigException(file + ": " + path + ": " + problem);
+        problems.add(path, problem);
     }
 }

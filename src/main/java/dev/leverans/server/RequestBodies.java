@@ -5,6 +5,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import dev.leverans.config.FieldPath;
 import dev.leverans.config.SchemaErrors;
 import io.javalin.http.Context;
 import java.util.List;
@@ -106,16 +107,7 @@ public final class RequestBodies {
 
     /** A JSON pointer as the field name used in every 400: "/order/lines/0/quantity" -> "order.lines[0].quantity". */
     static String field(String pointer) {
-        if (pointer.isEmpty() || pointer.equals("/")) return "body";
-        StringBuilder out = new StringBuilder(pointer.length());
-        for (String segment : pointer.substring(1).split("/", -1)) {
-            if (!segment.isEmpty() && segment.chars().allMatch(Character::isDigit)) {
-                out.append('[').append(segment).append(']');
-            } else {
-                out.append(out.isEmpty() ? "" : ".").append(segment.replace("~1", "/").replace("~0", "~"));
-            }
-        }
-        return out.toString();
+        return pointer.isEmpty() || pointer.equals("/") ? "body" : FieldPath.readable(null, pointer);
     }
 
     private static Schema compile(String name) {

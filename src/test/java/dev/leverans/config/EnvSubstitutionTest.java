@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +15,11 @@ class EnvSubstitutionTest {
     private final EnvSubstitution env = new EnvSubstitution(Map.of("KEY", "s3cret", "PORT", "9090", "EMPTY", "", "FLAG", "true")::get);
 
     private JsonNode apply(String json) {
-        return env.apply(JSON.readTree(json), "test.yaml");
+        JsonNode tree = JSON.readTree(json);
+        ProblemReport problems = new ProblemReport(Path.of("test.yaml"), tree);
+        JsonNode substituted = env.apply(tree, problems);
+        problems.throwIfAny();
+        return substituted;
     }
 
     @Test
@@ -44,7 +49,15 @@ class EnvSubstitutionTest {
     void aMissingVariableWithoutDefaultNamesFileAndPath() {
         ConfigException e = assertThrows(ConfigException.class, () -> apply("{\"credentials\":{\"key\":\"${NOPE}\"}}"));
         assertTrue(e.getMessage().contains("test.yaml"), e.getMessage());
-        assertTrue(e.getMessage().contains("/credentials/key"), e.getMessage());
+        assertTrue(e.getMessage().contains("credentials.key"), e.getMessage());
         assertTrue(e.getMessage().contains("NOPE"), e.getMessage());
+    }
+
+    @Test
+    void everyMissingVariableIsReportedAtOnce() {
+        ConfigException e = assertThrows(ConfigException.class, () -> apply("{\"a\":\"${NOPE}\",\"b\":[\"${ALSO_NOT}\"]}"));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).contains("a: environment variable NOPE"), e.problems().get(0));
+        assertTrue(e.problems().get(1).contains("b[0]: environment variable ALSO_NOT"), e.problems().get(1));
     }
 }

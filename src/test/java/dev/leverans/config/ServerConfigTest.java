@@ -26,7 +26,7 @@ class ServerConfigTest {
     void aMisspelledKeyIsAnErrorNotIgnored() throws IOException {
         Path file = settings("  basepath: /klarna");
         ConfigException e = assertThrows(ConfigException.class, () -> ServerConfig.load(file, Map.<String, String>of()::get));
-        assertTrue(e.getMessage().contains("basepath") && e.getMessage().contains("/server"), e.getMessage());
+        assertTrue(e.getMessage().contains("server.basepath: is not a known key"), e.getMessage());
     }
 
     @Test

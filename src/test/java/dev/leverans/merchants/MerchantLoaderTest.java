@@ -9,6 +9,7 @@ import dev.leverans.support.DemoConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,23 +45,23 @@ class MerchantLoaderTest {
 
     @ParameterizedTest(name = "{3}")
     @CsvSource(delimiter = '|', value = {
-            "type: locker | type: drone | /options/3/type | a schema violation names the path",
-            "default_tax_rate: 2500 | '' | /default_tax_rate | a missing required field is named",
-            ", GBP: 890} | } | /default_option/price,GBP | the default option must price every currency",
-            "id: posten-home | id: budbee-home | /options/2/id,budbee-home | option ids are unique",
-            "prefer: [postnord-service-point] | prefer: [teleport] | /preselection/prefer/0,teleport | preferences name offered options",
-            "'    locations: {types: [store], limit: 3}\n' | '' | /options/5 | pickup options need locations",
-            "class: standard | class: overnight | /options/0/class | the class is Klarna's vocabulary",
-            "98000..98999 | 98000-98999 | /options/1/conditions/postal_codes/exclude/0,98000..98999 | a dash is not a range",
-            "98000..98999 | 98000..98999123456 | /options/1/conditions/postal_codes/exclude/0,longer than any | bounds are postal codes",
-            "'warehouse:\n' | 'warehouse:\n  timezone: UTC\n' | /warehouse,timezone | an unknown key is an error",
-            "preselection: | 'preview_country: DE\npreselection:' | /preview_country,DE | the preview country must be served",
-            "{class: badge, type: evening} | {class: badge, type: cheap} | /options/1/features/0/type,'cheap',eco-friendly | an unknown badge",
-            "{class: badge, type: evening} | {class: sticker, type: evening} | /options/1/features/0/class | an unknown class",
-            "type: eco-friendly} | type: evening} | /options/1/features/1/type,twice | each type once",
-            "'{class: call_to_action, type: learn-more, url: \"https://instabox.io/en/\"}' | '{class: call_to_action, type: learn-more}' | /options/3/features/1/url,needs a url | a call to action needs a url",
-            "{class: badge, type: evening} | '{class: badge, type: evening, url: \"https://x.example\"}' | /options/1/features/0/url | only a call to action has a url",
-            "[{class: info, type: distributor-will-contact}] | '[{class: info, type: distributor-will-contact}, {class: info, type: package-removal}, {class: info, type: room-delivery}]' | /options/0/features/2,at most 2 | at most two info features"})
+            "type: locker | type: drone | options[instabox-locker].type | a schema violation names the path",
+            "default_tax_rate: 2500 | '' | default_tax_rate | a missing required field is named",
+            ", GBP: 890} | } | default_option.price,GBP | the default option must price every currency",
+            "id: posten-home | id: budbee-home | options[budbee-home].id,used twice | option ids are unique",
+            "prefer: [postnord-service-point] | prefer: [teleport] | preselection.prefer[0],teleport | preferences name offered options",
+            "'    locations: {types: [store], limit: 3}\n' | '' | options[store-pickup].locations | pickup options need locations",
+            "class: standard | class: overnight | options[freight-home].class | the class is Klarna's vocabulary",
+            "98000..98999 | 98000-98999 | options[budbee-home].conditions.postal_codes.exclude[0],98000..98999 | a dash is not a range",
+            "98000..98999 | 98000..98999123456 | options[budbee-home].conditions.postal_codes.exclude[0],longer than any | bounds are postal codes",
+            "'warehouse:\n' | 'warehouse:\n  timezone: UTC\n' | warehouse.timezone,not a known key | an unknown key is an error",
+            "preselection: | 'preview_country: DE\npreselection:' | preview_country,DE | the preview country must be served",
+            "{class: badge, type: evening} | {class: badge, type: cheap} | options[budbee-home].features[0].type,'cheap',eco-friendly | an unknown badge",
+            "{class: badge, type: evening} | {class: sticker, type: evening} | options[budbee-home].features[0].class | an unknown class",
+            "type: eco-friendly} | type: evening} | options[budbee-home].features[1].type,twice | each type once",
+            "'{class: call_to_action, type: learn-more, url: \"https://instabox.io/en/\"}' | '{class: call_to_action, type: learn-more}' | options[instabox-locker].features[1].url,needs a url | a call to action needs a url",
+            "{class: badge, type: evening} | '{class: badge, type: evening, url: \"https://x.example\"}' | options[budbee-home].features[0].url | only a call to action has a url",
+            "[{class: info, type: distributor-will-contact}] | '[{class: info, type: distributor-will-contact}, {class: info, type: package-removal}, {class: info, type: room-delivery}]' | options[freight-home].features[2],at most 2 | at most two info features"})
     void anInvalidRuleTableStopsStartupNamingFilePathAndProblem(String from, String to, String mentions, String why) throws IOException {
         assertTrue(demoYaml().contains(from), "the demo has " + from);
         ConfigException e = loadFailure(demoYaml().replace(from, to));
@@ -74,9 +75,9 @@ class MerchantLoaderTest {
         Files.writeString(dir.resolve("a.yaml"), demoYaml().replace("type: locker", "type: drone"));
         Files.writeString(dir.resolve("b.yaml"), demoYaml().replace("id: demo\n", "id: demo-b\n").replace("class: standard", "class: slow"));
         var problems = DemoConfig.loader().check(dir);
-        assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("a.yaml") && problems.get(0).contains("/options/3/type"), problems.get(0));
-        assertTrue(problems.get(1).contains("b.yaml") && problems.get(1).contains("/options/0/class"), problems.get(1));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("a.yaml:") && p.contains("options[instabox-locker].type")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("b.yaml:") && p.contains("options[freight-home].class")), problems.toString());
+        assertTrue(problems.stream().filter(p -> p.contains("b.yaml:")).count() > 1, "every class of b.yaml: " + problems);
         assertEquals(java.util.List.of(), DemoConfig.loader().check(DemoConfig.MERCHANTS));
     }
 
@@ -93,7 +94,7 @@ class MerchantLoaderTest {
         Files.writeString(dir.resolve("demo.locations.json"), "[{\"id\": \"x\"}]");
         Files.writeString(dir.resolve("shop.yaml"), demoYaml());
         ConfigException e = assertThrows(ConfigException.class, () -> DemoConfig.loader().loadDirectory(dir));
-        assertMentions(e, "demo.locations.json", "/0/carrier");
+        assertMentions(e, "demo.locations.json:1: [x].carrier: required property 'carrier'");
     }
 
     @Test
@@ -110,5 +111,36 @@ class MerchantLoaderTest {
                 .replace("demo-merchant-api-key", "another-merchant-api-key"));
         ConfigException e = assertThrows(ConfigException.class, () -> DemoConfig.loader().loadDirectory(dir));
         assertMentions(e, "identifier 'demo'");
+    }
+
+    /** The line of the first line of {@code yaml} that contains {@code text}, counted from 1. */
+    private static int lineOf(String yaml, String text) {
+        List<String> lines = yaml.lines().toList();
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
+        throw new AssertionError(text + " not in the file");
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnceWithItsLineAndTheOptionsId() throws IOException {
+        String yaml = demoYaml().replace("id: posten-home", "id: budbee-home").replace("prefer: [postnord-service-point]", "prefer: [teleport]")
+                .replace("98000..98999", "98000-98999");
+        Files.copy(DemoConfig.MERCHANTS.resolve("demo.locations.json"), dir.resolve("demo.locations.json"));
+        Files.writeString(dir.resolve("shop.yaml"), yaml);
+        List<String> problems = DemoConfig.loader().check(dir);
+        String file = dir.resolve("shop.yaml").toString();
+        assertEquals(List.of(
+                file + ":" + lineOf(yaml, "98000-98999") + ": options[budbee-home].conditions.postal_codes.exclude[0]: '98000-98999' looks like a range",
+                file + ":" + (lineOf(yaml, "name: Posten – home") - 1) + ": options[budbee-home].id: option id 'budbee-home' is used twice",
+                file + ":" + lineOf(yaml, "prefer: [teleport]") + ": preselection.prefer[0]: no option has id 'teleport'"),
+                problems.stream().map(p -> p.contains(" looks like a range") ? p.substring(0, p.indexOf(" but ")) : p).toList());
+    }
+
+    @Test
+    void aPriceThatFitsNoFormIsOneSentence() throws IOException {
+        String yaml = demoYaml().replace("price: {SEK: 79900, NOK: 89900}", "price: {SEK: \"79900\", NOK: 89900}");
+        ConfigException e = loadFailure(yaml);
+        assertEquals(List.of(dir.resolve("shop.yaml") + ":" + lineOf(yaml, "price: {SEK: \"79900\"") + ": options[freight-home].price.SEK: "
+                + "must be an amount in minor units or {amount, free_from} or {weight_tiers, free_from} (amount or weight_tiers, not both)"),
+                e.problems());
     }
 }
