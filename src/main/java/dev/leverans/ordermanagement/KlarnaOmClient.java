@@ -26,14 +26,13 @@ import tools.jackson.databind.ObjectMapper;
 public final class KlarnaOmClient {
     private static final String ORDERS = "/ordermanagement/v1/orders/";
 
-    private final HttpClient http;
+    private HttpClient http;
     private final ObjectMapper json;
     private final int attempts;
     private final Duration backoff;
     private final Duration timeout;
 
     public KlarnaOmClient(ObjectMapper json, int attempts, Duration backoff, Duration timeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.json = json;
         this.attempts = attempts;
         this.backoff = backoff;
@@ -82,7 +81,7 @@ public final class KlarnaOmClient {
         KlarnaError last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                HttpResponse<String> r = http.send(request(c, method, path, body, key), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http().send(request(c, method, path, body, key), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() < 300) return r;
                 last = error(r);
                 if (r.statusCode() != 429 && r.statusCode() < 500) throw new KlarnaCallException(last, false);
@@ -95,6 +94,12 @@ public final class KlarnaOmClient {
             if (attempt < attempts) sleep(attempt);
         }
         throw new KlarnaCallException(last, true);
+    }
+
+    /** Made at the first call: java.net.http takes a noticeable part of a cold start, and many servers never call Klarna OM. */
+    private synchronized HttpClient http() {
+        if (http == null) http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        return http;
     }
 
     private HttpRequest request(OrderManagementSettings c, String method, String path, String body, String key) {
