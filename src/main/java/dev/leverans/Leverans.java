@@ -10,7 +10,7 @@ import dev.leverans.klarna.CapturedRequests;
 import dev.leverans.klarna.UnknownFields;
 import dev.leverans.klarna.KlarnaCallbacks;
 import dev.leverans.klarna.KlarnaResponses;
-import dev.leverans.merchantapi.ApiKeyAuth;
+import dev.leverans.http.ApiKeyAuth;
 import dev.leverans.merchantapi.MerchantApi;
 import dev.leverans.ordermanagement.KlarnaOmClient;
 import dev.leverans.ordermanagement.OmApi;
@@ -20,17 +20,19 @@ import dev.leverans.ordermanagement.OrderManagement;
 import dev.leverans.ordermanagement.ReservedShipmentInfo;
 import dev.leverans.merchantapi.MerchantViews;
 import dev.leverans.merchants.Merchant;
+import dev.leverans.merchants.MerchantDirectory;
 import dev.leverans.merchants.MerchantLoader;
 import dev.leverans.merchants.MerchantRegistry;
-import dev.leverans.server.AccessLog;
+import dev.leverans.http.AccessLog;
+import dev.leverans.server.BackgroundChores;
 import dev.leverans.server.ErrorMapping;
 import dev.leverans.server.Health;
 import dev.leverans.server.HttpMetrics;
-import dev.leverans.server.Json;
+import dev.leverans.http.Json;
 import dev.leverans.server.JsonErrorHandler;
-import dev.leverans.server.JsonResponses;
+import dev.leverans.http.JsonResponses;
 import dev.leverans.server.ProcessMemoryMetrics;
-import dev.leverans.server.RequestBodies;
+import dev.leverans.http.RequestBodies;
 import dev.leverans.server.Routes;
 import dev.leverans.shipments.ShipmentService;
 import dev.leverans.shipments.ShipmentStatus;
@@ -67,11 +69,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -93,8 +91,7 @@ public final class Leverans implements AutoCloseable {
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final GracefulHandler inFlight = new GracefulHandler();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("leverans-expiry").daemon(true).factory());
+    private final BackgroundChores chores = new BackgroundChores();
 
     public Leverans(ServerConfig config, Function<String, String> env, Clock clock) {
         this.config = config;
@@ -116,7 +113,7 @@ public final class Leverans implements AutoCloseable {
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         warnAboutDemoCredentials(registry);
-        Supplier<MerchantRegistry> merchants = () -> registry;
+        MerchantDirectory merchants = new MerchantDirectory(registry);
 
         this.store = new SqlShipmentStore(database);
         KlarnaResponses wire = new KlarnaResponses(json, config.klarna().optionTypes());
@@ -138,7 +135,7 @@ public final class Leverans implements AutoCloseable {
         SqlOmStore omStore = new SqlOmStore(database, json, clock);
         this.orderManagement = new OrderManagement(omStore, new KlarnaOmClient(json, config.klarnaClient().attempts(),
                         Duration.ofMillis(config.klarnaClient().backoffMillis()), Duration.ofSeconds(config.klarnaClient().timeoutSeconds())),
-                new ReservedShipmentInfo(store), id -> registry.byId(id).orElse(null), json, clock, new OmMetrics(metrics, omStore));
+                new ReservedShipmentInfo(store), id -> merchants.byId(id).orElse(null), json, clock, new OmMetrics(metrics, omStore));
         OmApi omApi = new OmApi(apiKeys, orderManagement, bodies, responses, new OmViews(omStore));
         Health health = new Health(merchants, store, responses);
         HttpMetrics httpMetrics = new HttpMetrics(metrics);
@@ -174,11 +171,11 @@ public final class Leverans implements AutoCloseable {
     public int start() {
         app.start(config.host(), config.port());
         JettyConnectionMetrics.addToAllConnectors(app.jettyServer().server(), metrics);
-        repeat("expired {} unconfirmed reservations", shipments::expireStale, 30);
-        repeat("forgot {} expired auth nonces", () -> nonces.forgetExpired(clock.instant()), 30);
-        repeat("deleted {} shipments past their retention", this::purgeShipments, 60);
+        chores.every30Seconds("expired {} unconfirmed reservations", shipments::expireStale, 30);
+        chores.every30Seconds("forgot {} expired auth nonces", () -> nonces.forgetExpired(clock.instant()), 30);
+        chores.every30Seconds("deleted {} shipments past their retention", this::purgeShipments, 60);
         // Klarna calls decided but not known to be answered (a crash, Klarna down) are replayed with their key.
-        repeat("replayed {} pending Klarna order-management calls", orderManagement::replayPending, 0);
+        chores.every30Seconds("replayed {} pending Klarna order-management calls", orderManagement::replayPending, 0);
         LOG.info("Leverans listening on {}:{} with Klarna callbacks under {}; started in {} ms", config.host(), app.port(),
                 config.basePath(), ManagementFactory.getRuntimeMXBean().getUptime());
         return app.port();
@@ -208,18 +205,6 @@ public final class Leverans implements AutoCloseable {
         Map<ShipmentStatus, Duration> keep = new EnumMap<>(ShipmentStatus.class);
         config.retentionDays().forEach((status, days) -> keep.put(ShipmentStatus.fromWire(status), Duration.ofDays(days)));
         return keep;
-    }
-
-    /** Runs a background chore every 30 s (first after {@code initialDelay} s); a failure is logged and retried. */
-    private void repeat(String doneMessage, IntSupplier chore, long initialDelay) {
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                int count = chore.getAsInt();
-                if (count > 0) LOG.info(doneMessage, count);
-            } catch (RuntimeException e) {
-                LOG.warn("background task failed ({}); will retry", doneMessage, e);
-            }
-        }, initialDelay, 30, TimeUnit.SECONDS);
     }
 
     /**
@@ -275,7 +260,7 @@ public final class Leverans implements AutoCloseable {
         long unanswered = inFlight.getCurrentRequestCount();
         if (unanswered > 0) LOG.warn("grace period over: {} requests were cut", unanswered);
         LOG.info("all requests answered or cut; closing the database");
-        scheduler.shutdownNow();
+        chores.close();
         store.close();
         for (AutoCloseable c : closeables) {
             try {

@@ -1,13 +1,12 @@
 package dev.leverans.auth;
 
 import dev.leverans.merchants.Merchant;
-import dev.leverans.merchants.MerchantRegistry;
-import dev.leverans.merchants.Secret;
+import dev.leverans.merchants.MerchantDirectory;
+import dev.leverans.secrets.Secret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Klarna-facing authentication: digest proof in, bearer token out; bearer token in, merchant out.
@@ -18,13 +17,13 @@ public final class Authenticator {
     // Compared against when the identifier is unknown, so both paths cost one hash.
     private static final Secret UNKNOWN = new Secret("unknown-merchant-placeholder");
 
-    private final Supplier<MerchantRegistry> merchants;
+    private final MerchantDirectory merchants;
     private final TokenService tokens;
     private final NonceStore nonces;
     private final Duration replayWindow;
     private final Clock clock;
 
-    public Authenticator(Supplier<MerchantRegistry> merchants, TokenService tokens, NonceStore nonces, Duration replayWindow,
+    public Authenticator(MerchantDirectory merchants, TokenService tokens, NonceStore nonces, Duration replayWindow,
                          Clock clock) {
         this.merchants = merchants;
         this.tokens = tokens;
@@ -34,7 +33,7 @@ public final class Authenticator {
     }
 
     public Optional<TokenService.IssuedToken> authenticate(String identifier, String nonce, String digest) {
-        Optional<Merchant> merchant = merchants.get().byIdentifier(identifier);
+        Optional<Merchant> merchant = merchants.current().byIdentifier(identifier);
         boolean valid = KlarnaDigest.matches(nonce, digest, merchant.map(Merchant::key).orElse(UNKNOWN));
         if (!valid || merchant.isEmpty()) return Optional.empty();
         Instant now = clock.instant();
@@ -44,7 +43,7 @@ public final class Authenticator {
 
     /** The merchant that registered this identifier at Klarna. */
     public Optional<Merchant> merchantWithIdentifier(String identifier) {
-        return merchants.get().byIdentifier(identifier);
+        return merchants.current().byIdentifier(identifier);
     }
 
     /** The merchant behind an {@code Authorization: Bearer} header value, if the token is valid. */
@@ -52,6 +51,6 @@ public final class Authenticator {
         if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
-        return tokens.verify(authorizationHeader.substring(BEARER.length()).trim()).flatMap(merchants.get()::byIdentifier);
+        return tokens.verify(authorizationHeader.substring(BEARER.length()).trim()).flatMap(merchants.current()::byIdentifier);
     }
 }

@@ -1,6 +1,7 @@
 package dev.leverans.auth;
 
-import dev.leverans.merchants.Secret;
+import dev.leverans.secrets.Sha256;
+import dev.leverans.secrets.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;

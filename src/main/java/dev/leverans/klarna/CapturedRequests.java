@@ -1,7 +1,7 @@
 package dev.leverans.klarna;
 
 import dev.leverans.merchants.Merchant;
-import dev.leverans.server.RequestBodies;
+import dev.leverans.http.RequestBodies;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;

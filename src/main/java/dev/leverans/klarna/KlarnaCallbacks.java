@@ -2,22 +2,18 @@ package dev.leverans.klarna;
 
 import dev.leverans.auth.Authenticator;
 import dev.leverans.merchants.Merchant;
-import dev.leverans.rules.Fallback;
 import dev.leverans.rules.Quote;
-import dev.leverans.rules.QuoteRequest;
 import dev.leverans.rules.RuleTable;
-import dev.leverans.rules.UnpricedCurrencyException;
 import dev.leverans.rules.RuleEvaluator;
-import dev.leverans.server.AccessLog;
-import dev.leverans.server.ApiException;
-import dev.leverans.server.JsonResponses;
-import dev.leverans.server.RequestBodies;
+import dev.leverans.http.AccessLog;
+import dev.leverans.http.ApiException;
+import dev.leverans.http.JsonResponses;
+import dev.leverans.http.RequestBodies;
 import dev.leverans.shipments.ChoiceRejectedException;
 import dev.leverans.shipments.ShipmentService;
 import dev.leverans.shipments.StoreResult;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,19 +82,13 @@ public final class KlarnaCallbacks {
 
     /** Never fails for a priced currency: anything unexpected answers the default option. */
     private Answer quote(Merchant merchant, JsonNode body) {
-        Instant now = clock.instant();
         RuleTable rules = merchant.rules();
-        try {
-            QuoteRequest request = KlarnaRequests.quoteRequest(body, rules);
-            return new Answer(RuleEvaluator.evaluate(rules, request, now), request.destination().preview());
-        } catch (UnpricedCurrencyException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.error("evaluating options for merchant {} failed; answering the default option", merchant.id(), e);
-            String currency = KlarnaRequests.currency(body);
-            if (!rules.prices(currency)) throw new UnpricedCurrencyException(currency);
-            return new Answer(RuleEvaluator.fallback(rules, KlarnaRequests.countryOnly(body, rules), now, Fallback.EVALUATION_FAILED), true);
+        Quote quote = RuleEvaluator.quote(rules, () -> KlarnaRequests.quoteRequest(body, rules),
+                () -> KlarnaRequests.countryOnly(body, rules), clock.instant());
+        if (quote.failure() != null) {
+            LOG.error("evaluating options for merchant {} failed; answering the default option", merchant.id(), quote.failure());
         }
+        return new Answer(quote, quote.failure() != null || quote.request().destination().preview());
     }
 
     public void selectShipment(Context ctx) {

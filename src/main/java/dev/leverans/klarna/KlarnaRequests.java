@@ -2,7 +2,7 @@ package dev.leverans.klarna;
 
 import dev.leverans.rules.Cart;
 import dev.leverans.rules.CartLine;
-import dev.leverans.rules.Destination;
+import dev.leverans.locations.Destination;
 import dev.leverans.rules.Dimensions;
 import dev.leverans.rules.QuoteRequest;
 import dev.leverans.rules.RuleTable;

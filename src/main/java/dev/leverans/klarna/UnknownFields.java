@@ -1,7 +1,7 @@
 package dev.leverans.klarna;
 
 import dev.leverans.logging.LogText;
-import dev.leverans.server.OpenApi;
+import dev.leverans.http.OpenApi;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;

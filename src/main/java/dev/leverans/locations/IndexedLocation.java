@@ -1,6 +1,5 @@
 package dev.leverans.locations;
 
-import dev.leverans.rules.PostalCode;
 
 /** A location with its postal code normalised once, at load time, for ranking. */
 record IndexedLocation(Location location, String postalCode) {

@@ -1,6 +1,5 @@
 package dev.leverans.locations;
 
-import dev.leverans.rules.PostalCode;
 import java.util.List;
 import java.util.Map;
 

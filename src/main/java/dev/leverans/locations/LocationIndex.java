@@ -1,7 +1,5 @@
 package dev.leverans.locations;
 
-import dev.leverans.rules.Destination;
-import dev.leverans.rules.LocationQuery;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,11 +1,12 @@
 package dev.leverans.merchantapi;
 
+import dev.leverans.http.ApiKeyAuth;
 import dev.leverans.klarna.CapturedRequests;
 import dev.leverans.merchants.Merchant;
-import dev.leverans.server.ApiException;
-import dev.leverans.server.JsonResponses;
-import dev.leverans.server.QueryParams;
-import dev.leverans.server.RequestBodies;
+import dev.leverans.http.ApiException;
+import dev.leverans.http.JsonResponses;
+import dev.leverans.http.QueryParams;
+import dev.leverans.http.RequestBodies;
 import dev.leverans.shipments.BookingUpdate;
 import dev.leverans.shipments.Shipment;
 import dev.leverans.shipments.ShipmentQuery;

@@ -1,11 +1,14 @@
 package dev.leverans.merchants;
 
+import dev.leverans.secrets.Secret;
 import dev.leverans.config.ConfigDocuments;
 import dev.leverans.config.ConfigException;
 import dev.leverans.config.ProblemReport;
 import dev.leverans.locations.Location;
 import dev.leverans.locations.LocationIndex;
 import dev.leverans.rules.RuleTable;
+import dev.leverans.rules.table.RuleTableDocument;
+import dev.leverans.rules.table.RuleTableFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +77,8 @@ public final class MerchantLoader {
         }
         RuleTable rules = null;
         try {
-            rules = new RuleTableFactory(new ProblemReport(file, tree)).build(m, locations);
+            rules = new RuleTableFactory(new ProblemReport(file, tree))
+                    .build(documents.bind(tree, RuleTableDocument.class, file), locations);
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }

@@ -1,7 +1,8 @@
 package dev.leverans.merchants;
 
+import dev.leverans.secrets.Secret;
 import dev.leverans.config.ConfigException;
-import dev.leverans.auth.Sha256;
+import dev.leverans.secrets.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;

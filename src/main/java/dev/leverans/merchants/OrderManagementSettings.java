@@ -1,5 +1,6 @@
 package dev.leverans.merchants;
 
+import dev.leverans.secrets.Secret;
 import java.util.Map;
 
 /**

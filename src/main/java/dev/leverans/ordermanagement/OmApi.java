@@ -1,11 +1,11 @@
 package dev.leverans.ordermanagement;
 
-import dev.leverans.merchantapi.ApiKeyAuth;
+import dev.leverans.http.ApiKeyAuth;
 import dev.leverans.merchants.Merchant;
-import dev.leverans.server.ApiException;
-import dev.leverans.server.JsonResponses;
-import dev.leverans.server.QueryParams;
-import dev.leverans.server.RequestBodies;
+import dev.leverans.http.ApiException;
+import dev.leverans.http.JsonResponses;
+import dev.leverans.http.QueryParams;
+import dev.leverans.http.RequestBodies;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

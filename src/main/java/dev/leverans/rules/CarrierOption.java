@@ -1,5 +1,6 @@
 package dev.leverans.rules;
 
+import dev.leverans.locations.LocationQuery;
 import dev.leverans.promise.PromiseRule;
 import java.util.List;
 import java.util.Map;

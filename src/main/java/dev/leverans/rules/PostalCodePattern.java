@@ -1,5 +1,6 @@
 package dev.leverans.rules;
 
+import dev.leverans.locations.PostalCode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -5,37 +5,61 @@ import dev.leverans.promise.PromiseCalculator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Evaluates a rule table for one request: a pure function of (table, request, clock). Never fails
- * for a priced currency: when no option matches, or evaluation throws, the default option is
- * answered alone and the reason is reported.
+ * for a priced currency: when no option matches, or reading or evaluating the request throws, the
+ * default option is answered alone and the reason is reported. This is the one place that falls back.
  */
 public final class RuleEvaluator {
     private RuleEvaluator() {}
 
     public static Quote evaluate(RuleTable table, QuoteRequest request, Instant now) {
-        if (!table.prices(request.currency())) throw new UnpricedCurrencyException(request.currency());
+        return quote(table, () -> request, () -> request, now);
+    }
+
+    /**
+     * Quotes the request {@code read} returns. When reading or evaluating it fails, the default option
+     * is quoted for that request, or for {@code minimal} (currency and country only) when it could not be
+     * read; the failure comes with the quote for the caller to log. An unpriced currency is thrown.
+     */
+    public static Quote quote(RuleTable table, Supplier<QuoteRequest> read, Supplier<QuoteRequest> minimal, Instant now) {
         List<TraceEntry> trace = new ArrayList<>();
+        QuoteRequest request = null;
         try {
-            String country = request.destination().country();
-            if (country == null) return fallback(table, request, now, Fallback.COUNTRY_UNKNOWN, trace);
-            List<CarrierOption> candidates = table.optionsFor(country);
-            if (candidates.isEmpty()) return fallback(table, request, now, Fallback.COUNTRY_NOT_SERVED, trace);
-            List<OfferedOption> offered = new ArrayList<>();
-            for (CarrierOption option : candidates) {
-                Attempt attempt = attempt(table, option, request, now);
-                trace.add(new TraceEntry(option.id(), attempt.offered() != null, attempt.reason()));
-                if (attempt.offered() != null) offered.add(attempt.offered());
-            }
-            if (offered.isEmpty()) return fallback(table, request, now, Fallback.NO_MATCHING_OPTION, trace);
-            int chosen = table.preselection().choose(offered);
-            offered.set(chosen, offered.get(chosen).preselect());
-            return new Quote(offered, null, trace);
+            request = read.get();
+            requirePriced(table, request);
+            return offered(table, request, now, trace);
+        } catch (UnpricedCurrencyException e) {
+            throw e;
         } catch (RuntimeException e) {
             trace.add(new TraceEntry(null, false, "evaluation failed: " + e));
-            return fallback(table, request, now, Fallback.EVALUATION_FAILED, trace);
+            QuoteRequest answerable = request != null ? request : minimal.get();
+            requirePriced(table, answerable);
+            return fallback(table, answerable, now, Fallback.EVALUATION_FAILED, trace).failedWith(e);
         }
+    }
+
+    private static void requirePriced(RuleTable table, QuoteRequest request) {
+        if (!table.prices(request.currency())) throw new UnpricedCurrencyException(request.currency());
+    }
+
+    private static Quote offered(RuleTable table, QuoteRequest request, Instant now, List<TraceEntry> trace) {
+        String country = request.destination().country();
+        if (country == null) return fallback(table, request, now, Fallback.COUNTRY_UNKNOWN, trace);
+        List<CarrierOption> candidates = table.optionsFor(country);
+        if (candidates.isEmpty()) return fallback(table, request, now, Fallback.COUNTRY_NOT_SERVED, trace);
+        List<OfferedOption> offered = new ArrayList<>();
+        for (CarrierOption option : candidates) {
+            Attempt attempt = attempt(table, option, request, now);
+            trace.add(new TraceEntry(option.id(), attempt.offered() != null, attempt.reason()));
+            if (attempt.offered() != null) offered.add(attempt.offered());
+        }
+        if (offered.isEmpty()) return fallback(table, request, now, Fallback.NO_MATCHING_OPTION, trace);
+        int chosen = table.preselection().choose(offered);
+        offered.set(chosen, offered.get(chosen).preselect());
+        return new Quote(request, offered, null, trace, null);
     }
 
     /** The default option as offered for this request; it has no conditions and a flat price. */
@@ -43,14 +67,9 @@ public final class RuleEvaluator {
         return price(table, table.defaultOption(), request, now, table.defaultOption().prices().get(request.currency()).amount(), List.of());
     }
 
-    /** The default option alone, for a request that could not be evaluated at all. */
-    public static Quote fallback(RuleTable table, QuoteRequest request, Instant now, Fallback reason) {
-        return fallback(table, request, now, reason, new ArrayList<>());
-    }
-
     private static Quote fallback(RuleTable table, QuoteRequest request, Instant now, Fallback reason, List<TraceEntry> trace) {
         trace.add(new TraceEntry(table.defaultOption().id(), true, "default option: " + reason.label()));
-        return new Quote(List.of(defaultOffer(table, request, now).preselect()), reason, trace);
+        return new Quote(request, List.of(defaultOffer(table, request, now).preselect()), reason, trace, null);
     }
 
     private record Attempt(OfferedOption offered, String reason) {}

@@ -1,5 +1,7 @@
 package dev.leverans.server;
 
+import dev.leverans.http.ApiException;
+import dev.leverans.http.JsonResponses;
 import dev.leverans.ordermanagement.OmRefusal;
 import dev.leverans.rules.UnpricedCurrencyException;
 import dev.leverans.shipments.ChoiceRejectedException;

@@ -1,20 +1,21 @@
 package dev.leverans.server;
 
+import dev.leverans.http.JsonResponses;
+import dev.leverans.merchants.MerchantDirectory;
 import dev.leverans.merchants.MerchantRegistry;
 import dev.leverans.shipments.ShipmentStore;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** Ready only when a valid merchant configuration is loaded and the database reads and writes. */
 public final class Health {
     private static final String VERSION = BuildInfo.version();
-    private final Supplier<MerchantRegistry> merchants;
+    private final MerchantDirectory merchants;
     private final ShipmentStore store;
     private final JsonResponses responses;
 
-    public Health(Supplier<MerchantRegistry> merchants, ShipmentStore store, JsonResponses responses) {
+    public Health(MerchantDirectory merchants, ShipmentStore store, JsonResponses responses) {
         this.merchants = merchants;
         this.store = store;
         this.responses = responses;
@@ -23,7 +24,7 @@ public final class Health {
     public void check(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         boolean ready = true;
-        MerchantRegistry registry = merchants.get();
+        MerchantRegistry registry = merchants.current();
         body.put("merchants", registry == null ? 0 : registry.all().size());
         if (registry == null || registry.all().isEmpty()) {
             ready = false;

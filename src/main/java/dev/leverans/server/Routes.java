@@ -1,5 +1,6 @@
 package dev.leverans.server;
 
+import dev.leverans.http.OpenApi;
 import dev.leverans.klarna.KlarnaCallbacks;
 import dev.leverans.merchantapi.MerchantApi;
 import dev.leverans.ordermanagement.OmApi;

@@ -1,7 +1,7 @@
 package dev.leverans.storage;
 
 import dev.leverans.auth.NonceStore;
-import dev.leverans.auth.Sha256;
+import dev.leverans.secrets.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 

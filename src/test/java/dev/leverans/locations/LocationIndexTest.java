@@ -3,8 +3,6 @@ package dev.leverans.locations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.leverans.rules.Destination;
-import dev.leverans.rules.LocationQuery;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.leverans.server;
 
+import dev.leverans.http.OpenApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 

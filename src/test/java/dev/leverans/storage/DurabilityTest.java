@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leverans.auth.KlarnaDigest;
-import dev.leverans.merchants.Secret;
+import dev.leverans.secrets.Secret;
 import dev.leverans.support.TestServer;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -3,7 +3,7 @@ package dev.leverans.support;
 import static io.restassured.RestAssured.given;
 
 import dev.leverans.auth.KlarnaDigest;
-import dev.leverans.merchants.Secret;
+import dev.leverans.secrets.Secret;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;

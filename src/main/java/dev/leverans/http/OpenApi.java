@@ -1,4 +1,4 @@
-package dev.leverans.server;
+package dev.leverans.http;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.leverans.http;
+package dev.leverans.e2e;
 
 import static dev.leverans.support.Klarna.as;
 import static dev.leverans.support.Klarna.token;
@@ -11,7 +11,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.leverans.auth.KlarnaDigest;
-import dev.leverans.merchants.Secret;
+import dev.leverans.secrets.Secret;
 import dev.leverans.support.TestServer;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;

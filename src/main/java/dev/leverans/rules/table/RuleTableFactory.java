@@ -1,4 +1,4 @@
-package dev.leverans.merchants;
+package dev.leverans.rules.table;
 
 import dev.leverans.config.ProblemReport;
 import dev.leverans.locations.LocationIndex;
@@ -11,7 +11,7 @@ import dev.leverans.rules.Condition;
 import dev.leverans.rules.Dimensions;
 import dev.leverans.rules.Feature;
 import dev.leverans.rules.ItemSizeCondition;
-import dev.leverans.rules.LocationQuery;
+import dev.leverans.locations.LocationQuery;
 import dev.leverans.rules.OptionType;
 import dev.leverans.rules.OrderValueCondition;
 import dev.leverans.rules.PostalCodeCondition;
@@ -41,17 +41,17 @@ import tools.jackson.databind.JsonNode;
  * Builds the immutable rule table from a schema-valid merchant file and checks what a schema
  * cannot: unique ids, known references, prices for every served currency.
  */
-final class RuleTableFactory {
+public final class RuleTableFactory {
     private static final int DEFAULT_LOCATION_LIMIT = 5;
 
     private final ProblemReport problems;
 
     /** Every problem found is added to {@code problems}; {@link #build} throws them all together. */
-    RuleTableFactory(ProblemReport problems) {
+    public RuleTableFactory(ProblemReport problems) {
         this.problems = problems;
     }
 
-    RuleTable build(MerchantFile m, LocationIndex locations) {
+    public RuleTable build(RuleTableDocument m, LocationIndex locations) {
         Set<String> currencies = Set.copyOf(m.currencies());
         List<CarrierOption> options = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -81,9 +81,9 @@ final class RuleTableFactory {
                 preselection, calendar, locations, m.previewCountry());
     }
 
-    private CarrierOption option(MerchantFile.OptionFile o, String path) {
+    private CarrierOption option(RuleTableDocument.OptionFile o, String path) {
         OptionType type = OptionType.fromWire(o.type());
-        MerchantFile.ProductFile p = o.carrierProduct();
+        RuleTableDocument.ProductFile p = o.carrierProduct();
         return new CarrierOption(o.id(), o.name(), o.description(), type, o.method(), o.carrier(),
                 p == null ? null : new CarrierProduct(p.identifier(), p.name()),
                 o.serviceClass() == null ? "standard" : o.serviceClass(),
@@ -94,13 +94,13 @@ final class RuleTableFactory {
     }
 
     /** Klarna's vocabulary and limits: each type once, at most N per class, a URL exactly for calls to action. */
-    private List<Feature> features(List<MerchantFile.FeatureFile> files, String path) {
+    private List<Feature> features(List<RuleTableDocument.FeatureFile> files, String path) {
         if (files == null) return List.of();
         List<Feature> out = new ArrayList<>();
         Map<String, Integer> perClass = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < files.size(); i++) {
-            MerchantFile.FeatureFile f = files.get(i);
+            RuleTableDocument.FeatureFile f = files.get(i);
             Feature.Kind kind = Feature.KINDS.get(f.featureClass());
             String at = path + "/" + i;
             if (!kind.types().contains(f.type())) {
@@ -117,7 +117,7 @@ final class RuleTableFactory {
         return out;
     }
 
-    private List<Condition> conditions(MerchantFile.ConditionsFile c, String path) {
+    private List<Condition> conditions(RuleTableDocument.ConditionsFile c, String path) {
         List<Condition> out = new ArrayList<>();
         if (c == null) return out;
         if (c.postalCodes() != null) {
@@ -174,31 +174,31 @@ final class RuleTableFactory {
         return new Price(amount, tiers, freeFrom);
     }
 
-    private static List<AddOn> addOns(List<MerchantFile.AddOnFile> files) {
+    private static List<AddOn> addOns(List<RuleTableDocument.AddOnFile> files) {
         if (files == null) return List.of();
         return files.stream().map(a -> new AddOn(a.type(), a.externalId(), a.name(), a.price(), a.preselected(),
                 a.input() == null ? null : new AddOn.Input(a.input().maxLength(), a.input().required()))).toList();
     }
 
-    private PromiseRule promise(MerchantFile.DeliveryFile d, String path) {
+    private PromiseRule promise(RuleTableDocument.DeliveryFile d, String path) {
         int latest = d.latest();
         if (latest < d.earliest()) {
             fail(path + "/latest", "latest must not be before earliest");
             latest = d.earliest();
         }
-        MerchantFile.TimeOfDayFile tod = d.timeOfDay();
+        RuleTableDocument.TimeOfDayFile tod = d.timeOfDay();
         return new PromiseRule(d.earliest(), latest, time(d.cutoff()),
                 tod == null ? null : time(tod.earliest()), tod == null ? null : time(tod.latest()));
     }
 
-    private static LocationQuery locationQuery(MerchantFile.OptionFile o) {
-        MerchantFile.LocationsFile l = o.locations();
+    private static LocationQuery locationQuery(RuleTableDocument.OptionFile o) {
+        RuleTableDocument.LocationsFile l = o.locations();
         if (l == null) return null;
         return new LocationQuery(l.carrier() == null ? o.carrier() : l.carrier(), Set.copyOf(l.types()),
                 l.limit() == null ? DEFAULT_LOCATION_LIMIT : l.limit());
     }
 
-    private Preselection preselection(MerchantFile.PreselectionFile p, Set<String> ids) {
+    private Preselection preselection(RuleTableDocument.PreselectionFile p, Set<String> ids) {
         if (p == null) return new Preselection(List.of(), Preselection.Fallback.FIRST);
         List<String> prefer = p.prefer() == null ? List.of() : p.prefer();
         for (int i = 0; i < prefer.size(); i++) {
@@ -209,7 +209,7 @@ final class RuleTableFactory {
         return new Preselection(prefer, otherwise);
     }
 
-    private DispatchCalendar calendar(MerchantFile.Warehouse w) {
+    private DispatchCalendar calendar(RuleTableDocument.Warehouse w) {
         ZoneId zone = ZoneOffset.UTC;
         try {
             zone = ZoneId.of(w.timeZone());

@@ -1,4 +1,4 @@
-package dev.leverans.server;
+package dev.leverans.http;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;

@@ -1,4 +1,4 @@
-package dev.leverans.server;
+package dev.leverans.http;
 
 /** An HTTP error answer: status and a human-readable reason (sent as failure_reason, except on 401). */
 public class ApiException extends RuntimeException {

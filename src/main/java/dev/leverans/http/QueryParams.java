@@ -1,4 +1,4 @@
-package dev.leverans.server;
+package dev.leverans.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

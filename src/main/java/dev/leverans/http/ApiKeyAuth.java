@@ -1,11 +1,8 @@
-package dev.leverans.merchantapi;
+package dev.leverans.http;
 
 import dev.leverans.merchants.Merchant;
-import dev.leverans.merchants.MerchantRegistry;
-import dev.leverans.server.AccessLog;
-import dev.leverans.server.ApiException;
+import dev.leverans.merchants.MerchantDirectory;
 import io.javalin.http.Context;
-import java.util.function.Supplier;
 
 /**
  * The merchant whose API key a request carries ({@code X-Api-Key} or {@code Authorization: Bearer}).
@@ -14,9 +11,9 @@ import java.util.function.Supplier;
 public final class ApiKeyAuth {
     private static final String BEARER = "Bearer ";
 
-    private final Supplier<MerchantRegistry> merchants;
+    private final MerchantDirectory merchants;
 
-    public ApiKeyAuth(Supplier<MerchantRegistry> merchants) {
+    public ApiKeyAuth(MerchantDirectory merchants) {
         this.merchants = merchants;
     }
 
@@ -27,7 +24,7 @@ public final class ApiKeyAuth {
             key = authorization.substring(BEARER.length()).trim();
         }
         if (key == null || key.isEmpty()) throw ApiException.unauthorized();
-        Merchant merchant = merchants.get().byApiKey(key).orElseThrow(ApiException::unauthorized);
+        Merchant merchant = merchants.current().byApiKey(key).orElseThrow(ApiException::unauthorized);
         AccessLog.merchant(merchant.id());
         return merchant;
     }

@@ -1,4 +1,4 @@
-package dev.leverans.server;
+package dev.leverans.http;
 
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;

@@ -1,4 +1,4 @@
-package dev.leverans.http;
+package dev.leverans.e2e;
 
 import static dev.leverans.support.Klarna.as;
 import static dev.leverans.support.Klarna.fixture;

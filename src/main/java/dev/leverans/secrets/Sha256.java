@@ -1,4 +1,4 @@
-package dev.leverans.auth;
+package dev.leverans.secrets;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

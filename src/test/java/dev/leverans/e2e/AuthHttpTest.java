@@ -1,4 +1,4 @@
-package dev.leverans.http;
+package dev.leverans.e2e;
 
 import static dev.leverans.support.Klarna.as;
 import static dev.leverans.support.Klarna.optionsRequest;
@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.leverans.auth.KlarnaDigest;
-import dev.leverans.merchants.Secret;
+import dev.leverans.secrets.Secret;
 import dev.leverans.support.TestServer;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;

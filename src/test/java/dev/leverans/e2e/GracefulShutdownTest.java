@@ -1,4 +1,4 @@
-package dev.leverans.http;
+package dev.leverans.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.leverans.server;
+package dev.leverans.http;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,4 +1,4 @@
-package dev.leverans.merchants;
+package dev.leverans.secrets;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package dev.leverans.rules;
+package dev.leverans.locations;
 
 import java.util.Set;
 
