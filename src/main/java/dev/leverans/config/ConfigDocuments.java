@@ -40,7 +40,8 @@ public final class ConfigDocuments {
         JsonNode tree = env.apply(parsed, problems);
         problems.throwIfAny();
         Schema schema = SCHEMAS.getSchema(SchemaLocation.of("classpath:schemas/" + schemaName));
-        for (SchemaErrors.Problem p : SchemaErrors.problems(schema.validate(tree), schema.getSchemaNode())) {
+        for (SchemaErrors.Problem p : SchemaErrors.problems(schema.validate(tree),
+                uri -> SCHEMAS.getSchema(SchemaLocation.of(uri)).getSchemaNode())) {
             problems.add(p.pointer(), p.message());
         }
         problems.throwIfAny();

@@ -3,10 +3,14 @@ package dev.leverans.config;
 import com.networknt.schema.Error;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /** JSON-Schema errors as a reader wants them: where (a JSON pointer to the field) and one sentence each. */
 public final class SchemaErrors {
+    private static final Set<String> UNKNOWN_KEY = Set.of("additionalProperties", "unevaluatedProperties");
+
     private SchemaErrors() {}
 
     /** A problem at a JSON pointer. */
@@ -23,7 +27,7 @@ public final class SchemaErrors {
      * single sentence, the {@code description} of the schema that holds it (when it has one),
      * instead of one error per alternative that did not fit; an unknown key is named as such.
      */
-    public static List<Problem> problems(List<Error> errors, JsonNode schemaRoot) {
+    public static List<Problem> problems(List<Error> errors, Function<String, JsonNode> schemaDocument) {
         List<Problem> out = new ArrayList<>();
         List<String> alternatives = new ArrayList<>();
         for (Error e : errors) {
@@ -31,9 +35,9 @@ public final class SchemaErrors {
             if (alternatives.stream().anyMatch(outer -> evaluated.startsWith(outer + "/"))) continue;
             if (isAlternatives(e)) {
                 alternatives.add(evaluated);
-                out.add(new Problem(pointer(e), sentence(e, schemaRoot)));
-            } else if ("additionalProperties".equals(e.getKeyword()) && e.getProperty() != null) {
-                out.add(new Problem(pointer(e) + "/" + e.getProperty(), "is not a known key here (misspelt?)"));
+                out.add(new Problem(pointer(e), sentence(e, schemaDocument)));
+            } else if (UNKNOWN_KEY.contains(e.getKeyword()) && e.getProperty() != null) {
+                out.add(new Problem(e.getInstanceLocation() + "/" + e.getProperty(), "is not a known key here (misspelt?)"));
             } else {
                 out.add(new Problem(pointer(e), e.getMessage()));
             }
@@ -45,12 +49,14 @@ public final class SchemaErrors {
         return "oneOf".equals(e.getKeyword()) || "anyOf".equals(e.getKeyword()) || "not".equals(e.getKeyword());
     }
 
-    private static String sentence(Error e, JsonNode schemaRoot) {
+    /** {@code schemaDocument} gives the schema document (by its URI) that holds the failed keyword. */
+    private static String sentence(Error e, Function<String, JsonNode> schemaDocument) {
         String location = e.getSchemaLocation().toString();
         int hash = location.indexOf('#');
-        String keywordPointer = hash < 0 ? "" : location.substring(hash + 1);
+        if (hash < 0) return e.getMessage();
+        String keywordPointer = location.substring(hash + 1);
         String holder = keywordPointer.substring(0, Math.max(0, keywordPointer.lastIndexOf('/')));
-        JsonNode description = schemaRoot.at(holder).get("description");
+        JsonNode description = schemaDocument.apply(location.substring(0, hash)).at(holder).get("description");
         if (description != null && description.isString()) return description.asString();
         return e.getMessage();
     }
