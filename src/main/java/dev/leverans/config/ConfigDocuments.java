@@ -35,8 +35,13 @@ public final class ConfigDocuments {
      * every problem of the file is reported at once.
      */
     public JsonNode read(Path file, String schemaName) {
-        JsonNode parsed = parse(file);
-        ProblemReport problems = new ProblemReport(file, parsed);
+        return read(ConfigSource.of(file), schemaName);
+    }
+
+    /** {@link #read(Path, String)} for a document that is not a file (a submitted configuration version). */
+    public JsonNode read(ConfigSource source, String schemaName) {
+        JsonNode parsed = parse(source);
+        ProblemReport problems = new ProblemReport(source, parsed);
         JsonNode tree = env.apply(parsed, problems);
         problems.throwIfAny();
         Schema schema = SCHEMAS.getSchema(SchemaLocation.of("classpath:schemas/" + schemaName));
@@ -48,24 +53,24 @@ public final class ConfigDocuments {
         return tree;
     }
 
-    public <T> T bind(JsonNode tree, Class<T> type, Path file) {
+    public <T> T bind(JsonNode tree, Class<T> type, Object source) {
         try {
             return YAML.treeToValue(tree, type);
         } catch (JacksonException e) {
-            throw new ConfigException(file + ": " + e.getOriginalMessage(), e);
+            throw new ConfigException(source + ": " + e.getOriginalMessage(), e);
         }
     }
 
-    private static JsonNode parse(Path file) {
-        if (!Files.isRegularFile(file)) throw new ConfigException(file + ": no such file");
+    /** The document parsed, before substitution (what a version stores, so references stay references). */
+    public static JsonNode parse(ConfigSource source) {
         try {
-            JsonNode tree = YAML.readTree(file.toFile());
-            if (tree == null || tree.isMissingNode() || tree.isNull()) throw new ConfigException(file + ": the file is empty");
+            JsonNode tree = YAML.readTree(source.text());
+            if (tree == null || tree.isMissingNode() || tree.isNull()) throw new ConfigException(source.name() + ": the document is empty");
             return tree;
         } catch (JacksonException e) {
             var where = e.getLocation();
             String at = where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
-            throw new ConfigException(file + at + ": " + e.getOriginalMessage(), e);
+            throw new ConfigException(source.name() + at + ": " + e.getOriginalMessage(), e);
         }
     }
 }

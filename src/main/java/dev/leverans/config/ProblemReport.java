@@ -1,36 +1,43 @@
 package dev.leverans.config;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The problems of one config file, collected so that a run reports all of them at once. Each reads
- * {@code file:line: options[budbee-home].price.SEK: problem}: the line of the field in the file,
- * and the field as a reader finds it (array entries by their {@code id} where they have one).
+ * The problems of one config document, collected so that a run reports all of them at once, each
+ * with the line of the field in the document and the field as a reader finds it (array entries by
+ * their {@code id} where they have one), and the option it belongs to.
  */
 public final class ProblemReport {
-    private final Path file;
+    private final ConfigSource source;
     private final JsonNode tree;
-    private final List<String> problems = new ArrayList<>();
+    private final List<ConfigProblem> problems = new ArrayList<>();
     private Map<String, Integer> lines;
 
-    public ProblemReport(Path file, JsonNode tree) {
-        this.file = file;
+    public ProblemReport(ConfigSource source, JsonNode tree) {
+        this.source = source;
         this.tree = tree;
     }
 
-    /** A problem at a JSON pointer into the file ({@code /options/1/price/SEK}; empty for the whole file). */
+    /** A problem at a JSON pointer into the document ({@code /options/1/price/SEK}; empty for the whole document). */
     public void add(String pointer, String problem) {
-        if (lines == null) lines = YamlLines.of(file);
-        Integer line = YamlLines.lineOf(lines, pointer);
-        problems.add(file + (line == null ? "" : ":" + line) + ": " + FieldPath.readable(tree, pointer) + ": " + problem);
+        if (lines == null) lines = YamlLines.of(source.text());
+        problems.add(new ConfigProblem(source.name(), YamlLines.lineOf(lines, pointer), FieldPath.readable(tree, pointer),
+                optionId(pointer), problem));
     }
 
-    public boolean isEmpty() {
-        return problems.isEmpty();
+    /** The id of the option the pointer is inside ({@code /options/N/…} or {@code /default_option/…}), else null. */
+    private String optionId(String pointer) {
+        String[] segments = pointer.split("/");
+        JsonNode option = null;
+        if (segments.length > 2 && segments[1].equals("options") && segments[2].matches("\\d+")) {
+            option = tree.path("options").path(Integer.parseInt(segments[2]));
+        } else if (segments.length > 1 && segments[1].equals("default_option")) {
+            option = tree.path("default_option");
+        }
+        return option != null && option.path("id").isString() ? option.path("id").asString() : null;
     }
 
     /** Throws every problem collected so far, if there is one. */

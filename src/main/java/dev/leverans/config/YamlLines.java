@@ -1,6 +1,5 @@
 package dev.leverans.config;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -8,15 +7,15 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** The line of every field of a YAML (or JSON) file, by JSON pointer; read again only when a problem is reported. */
+/** The line of every field of a YAML (or JSON) document, by JSON pointer; parsed again only when a problem is reported. */
 final class YamlLines {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private YamlLines() {}
 
-    static Map<String, Integer> of(Path file) {
+    static Map<String, Integer> of(String text) {
         Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser parser = YAML.createParser(file.toFile())) {
+        try (JsonParser parser = YAML.createParser(text)) {
             for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
                 if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) continue;
                 lines.putIfAbsent(parser.streamReadContext().pathAsPointer().toString(), parser.currentTokenLocation().getLineNr());

@@ -3,6 +3,8 @@ package dev.leverans.merchants;
 import dev.leverans.secrets.Secret;
 import dev.leverans.config.ConfigDocuments;
 import dev.leverans.config.ConfigException;
+import dev.leverans.config.ConfigProblem;
+import dev.leverans.config.ConfigSource;
 import dev.leverans.config.ProblemReport;
 import dev.leverans.locations.Location;
 import dev.leverans.locations.LocationIndex;
@@ -29,12 +31,12 @@ public final class MerchantLoader {
     /** Every merchant file of the directory; a problem in any of them stops the load with all problems of all files. */
     public MerchantRegistry loadDirectory(Path directory) {
         List<Merchant> merchants = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<ConfigProblem> problems = new ArrayList<>();
         for (Path file : merchantFiles(directory)) {
             try {
                 merchants.add(load(file));
             } catch (ConfigException e) {
-                problems.addAll(e.problems());
+                problems.addAll(e.details());
             }
         }
         // A locations file shared by several merchants reports its problems once.
@@ -64,23 +66,24 @@ public final class MerchantLoader {
     }
 
     public Merchant load(Path file) {
-        JsonNode tree = documents.read(file, "merchant.schema.json");
+        ConfigSource source = ConfigSource.of(file);
+        JsonNode tree = documents.read(source, "merchant.schema.json");
         MerchantFile m = documents.bind(tree, MerchantFile.class, file);
-        List<String> problems = new ArrayList<>();
+        List<ConfigProblem> problems = new ArrayList<>();
         LocationIndex locations = LocationIndex.empty();
         if (m.locationsFile() != null) {
             try {
                 locations = new LocationIndex(locations(file.resolveSibling(m.locationsFile())));
             } catch (ConfigException e) {
-                problems.addAll(e.problems());
+                problems.addAll(e.details());
             }
         }
         RuleTable rules = null;
         try {
-            rules = new RuleTableFactory(new ProblemReport(file, tree))
+            rules = new RuleTableFactory(new ProblemReport(source, tree))
                     .build(documents.bind(tree, RuleTableDocument.class, file), locations);
         } catch (ConfigException e) {
-            problems.addAll(e.problems());
+            problems.addAll(e.details());
         }
         if (!problems.isEmpty()) throw new ConfigException(problems);
         List<Secret> apiKeys = m.apiKeys() == null ? List.of() : m.apiKeys().stream().map(Secret::new).toList();

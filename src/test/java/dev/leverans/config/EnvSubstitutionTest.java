@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +15,7 @@ class EnvSubstitutionTest {
 
     private JsonNode apply(String json) {
         JsonNode tree = JSON.readTree(json);
-        ProblemReport problems = new ProblemReport(Path.of("test.yaml"), tree);
+        ProblemReport problems = new ProblemReport(new ConfigSource("test.yaml", json), tree);
         JsonNode substituted = env.apply(tree, problems);
         problems.throwIfAny();
         return substituted;
