@@ -11,6 +11,7 @@ import dev.leverans.klarna.UnknownFields;
 import dev.leverans.klarna.KlarnaCallbacks;
 import dev.leverans.klarna.KlarnaResponses;
 import dev.leverans.http.ApiKeyAuth;
+import dev.leverans.merchantapi.ConfigApi;
 import dev.leverans.merchantapi.MerchantApi;
 import dev.leverans.ordermanagement.KlarnaOmClient;
 import dev.leverans.ordermanagement.OmApi;
@@ -20,6 +21,7 @@ import dev.leverans.ordermanagement.OrderManagement;
 import dev.leverans.ordermanagement.ReservedShipmentInfo;
 import dev.leverans.merchantapi.MerchantViews;
 import dev.leverans.merchants.Merchant;
+import dev.leverans.merchants.ConfigVersions;
 import dev.leverans.merchants.MerchantDirectory;
 import dev.leverans.merchants.MerchantLoader;
 import dev.leverans.merchants.MerchantRegistry;
@@ -37,6 +39,7 @@ import dev.leverans.server.Routes;
 import dev.leverans.shipments.ShipmentService;
 import dev.leverans.shipments.ShipmentStatus;
 import io.micrometer.core.instrument.Counter;
+import dev.leverans.storage.SqlConfigVersionStore;
 import dev.leverans.storage.SqlNonceStore;
 import dev.leverans.storage.SqlOmStore;
 import dev.leverans.storage.SqlShipmentStore;
@@ -101,11 +104,13 @@ public final class Leverans implements AutoCloseable {
         // each is mostly class loading, and together they were most of the cold start.
         CompletableFuture<SqliteDatabase> opening = CompletableFuture.supplyAsync(() -> SqliteDatabase.open(config.dataDir(), config.initStorage()), STARTUP);
         CompletableFuture<RequestBodies> compiling = CompletableFuture.supplyAsync(() -> new RequestBodies(json, requestSchemas()), STARTUP);
+        ConfigDocuments documents = new ConfigDocuments(new EnvSubstitution(env));
+        MerchantLoader loader = new MerchantLoader(documents);
         MerchantRegistry registry;
         SqliteDatabase database;
         RequestBodies bodies;
         try {
-            registry = new MerchantLoader(new ConfigDocuments(new EnvSubstitution(env))).loadDirectory(config.merchantsDir());
+            registry = loader.loadDirectory(config.merchantsDir());
             database = opening.join();
             bodies = compiling.join();
         } catch (RuntimeException e) {
@@ -114,6 +119,8 @@ public final class Leverans implements AutoCloseable {
         }
         warnAboutDemoCredentials(registry);
         MerchantDirectory merchants = new MerchantDirectory(registry);
+        ConfigVersions versions = new ConfigVersions(new SqlConfigVersionStore(database, json), merchants, documents, clock);
+        versions.serveActiveVersions(loader.versionDocuments(config.merchantsDir()));
 
         this.store = new SqlShipmentStore(database);
         KlarnaResponses wire = new KlarnaResponses(json, config.klarna().optionTypes());
@@ -132,6 +139,7 @@ public final class Leverans implements AutoCloseable {
         CapturedRequests captured = new CapturedRequests(config.klarna().capturedRequests(), json, clock);
         ApiKeyAuth apiKeys = new ApiKeyAuth(merchants);
         MerchantApi merchantApi = new MerchantApi(apiKeys, shipments, bodies, responses, new MerchantViews(json), captured);
+        ConfigApi configApi = new ConfigApi(apiKeys, versions, responses);
         SqlOmStore omStore = new SqlOmStore(database, json, clock);
         this.orderManagement = new OrderManagement(omStore, new KlarnaOmClient(json, config.klarnaClient().attempts(),
                         Duration.ofMillis(config.klarnaClient().backoffMillis()), Duration.ofSeconds(config.klarnaClient().timeoutSeconds())),
@@ -161,7 +169,7 @@ public final class Leverans implements AutoCloseable {
             });
             c.routes.after(config.basePath() + "/*", captured::record);
             ErrorMapping.register(c.routes, responses);
-            Routes.register(c.routes, config.basePath(), klarna, merchantApi, omApi, health, metrics);
+            Routes.register(c.routes, config.basePath(), klarna, merchantApi, configApi, omApi, health, metrics);
         });
         bindJvmMetrics();
         new JettyServerThreadPoolMetrics(app.jettyServer().threadPool(), Tags.empty()).bindTo(metrics);

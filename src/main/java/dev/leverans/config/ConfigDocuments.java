@@ -4,7 +4,6 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -12,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * Reads YAML or JSON config files: parse, substitute environment references, validate against a
@@ -22,6 +22,8 @@ public final class ConfigDocuments {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+    private static final ObjectMapper YAML_TEXT = YAMLMapper.builder()
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER).build();
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private final EnvSubstitution env;
@@ -59,6 +61,11 @@ public final class ConfigDocuments {
         } catch (JacksonException e) {
             throw new ConfigException(source + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** A document as YAML text. */
+    public static String yaml(JsonNode tree) {
+        return YAML_TEXT.writeValueAsString(tree);
     }
 
     /** The document parsed, before substitution (what a version stores, so references stay references). */

@@ -5,9 +5,9 @@ package dev.leverans.config;
  * a reader names it, the option it belongs to) and what. {@link #toString()} is the one-line form
  * {@code file:line: options[budbee-home].price.SEK: problem}.
  */
-public record ConfigProblem(String source, Integer line, String path, String optionId, String message) {
+public record ConfigProblem(String source, Integer line, Integer column, String path, String optionId, String message) {
     public static ConfigProblem of(String text) {
-        return new ConfigProblem(null, null, null, null, text);
+        return new ConfigProblem(null, null, null, null, null, text);
     }
 
     @Override

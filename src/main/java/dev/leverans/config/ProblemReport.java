@@ -14,7 +14,7 @@ public final class ProblemReport {
     private final ConfigSource source;
     private final JsonNode tree;
     private final List<ConfigProblem> problems = new ArrayList<>();
-    private Map<String, Integer> lines;
+    private Map<String, int[]> lines;
 
     public ProblemReport(ConfigSource source, JsonNode tree) {
         this.source = source;
@@ -24,8 +24,9 @@ public final class ProblemReport {
     /** A problem at a JSON pointer into the document ({@code /options/1/price/SEK}; empty for the whole document). */
     public void add(String pointer, String problem) {
         if (lines == null) lines = YamlLines.of(source.text());
-        problems.add(new ConfigProblem(source.name(), YamlLines.lineOf(lines, pointer), FieldPath.readable(tree, pointer),
-                optionId(pointer), problem));
+        int[] at = YamlLines.lineOf(lines, pointer);
+        problems.add(new ConfigProblem(source.name(), at == null ? null : at[0], at == null ? null : at[1],
+                FieldPath.readable(tree, pointer), optionId(pointer), problem));
     }
 
     /** The id of the option the pointer is inside ({@code /options/N/…} or {@code /default_option/…}), else null. */

@@ -24,4 +24,9 @@ public final class MerchantDirectory {
     public Optional<Merchant> byId(String id) {
         return current().byId(id);
     }
+
+    /** Every lookup from now on finds {@code updated}; requests holding the old merchant finish with it. */
+    public void replace(Merchant updated) {
+        current.updateAndGet(registry -> registry.with(updated));
+    }
 }

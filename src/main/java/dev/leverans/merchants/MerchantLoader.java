@@ -15,10 +15,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Loads every {@code *.yaml} merchant file in a directory, with the locations file each names. */
 public final class MerchantLoader {
@@ -52,6 +55,29 @@ public final class MerchantLoader {
         } catch (ConfigException e) {
             return e.problems();
         }
+    }
+
+    /** The rule-table keys of a merchant file: what a configuration version holds (with the locations). */
+    private static final List<String> RULE_TABLE_KEYS = List.of("currencies", "tax_rates", "default_tax_rate", "warehouse",
+            "preview_country", "preselection", "options", "default_option");
+
+    /**
+     * Per merchant id, its first configuration version as a YAML document: the rule table of its
+     * file and, under {@code locations}, its locations file, as written (environment references
+     * stay references; comments are not kept).
+     */
+    public Map<String, String> versionDocuments(Path directory) {
+        Map<String, String> out = new HashMap<>();
+        for (Path file : merchantFiles(directory)) {
+            JsonNode merchant = ConfigDocuments.parse(ConfigSource.of(file));
+            ObjectNode version = JsonNodeFactory.instance.objectNode();
+            for (String key : RULE_TABLE_KEYS) if (merchant.has(key)) version.set(key, merchant.get(key));
+            if (merchant.path("locations_file").isString()) {
+                version.set("locations", ConfigDocuments.parse(ConfigSource.of(file.resolveSibling(merchant.get("locations_file").asString()))));
+            }
+            out.put(merchant.path("id").asString(), ConfigDocuments.yaml(version));
+        }
+        return out;
     }
 
     private static List<Path> merchantFiles(Path directory) {
@@ -92,7 +118,7 @@ public final class MerchantLoader {
                 new Secret(om.password()), om.shippingCompanies() == null ? Map.of() : om.shippingCompanies(),
                 om.requireTracking() == null || om.requireTracking());
         return new Merchant(m.id(), m.name() == null ? m.id() : m.name(), m.credentials().identifier(),
-                new Secret(m.credentials().key()), apiKeys, rules, omSettings);
+                new Secret(m.credentials().key()), apiKeys, rules, 0, omSettings);
     }
 
     private List<Location> locations(Path file) {

@@ -37,6 +37,11 @@ public final class MerchantRegistry {
 
     public List<Merchant> all() { return merchants; }
 
+    /** This registry with {@code updated} in place of the merchant with its id. */
+    MerchantRegistry with(Merchant updated) {
+        return new MerchantRegistry(merchants.stream().map(m -> m.id().equals(updated.id()) ? updated : m).toList());
+    }
+
     public Optional<Merchant> byId(String id) { return Optional.ofNullable(byId.get(id)); }
 
     public Optional<Merchant> byIdentifier(String identifier) { return Optional.ofNullable(byIdentifier.get(identifier)); }

@@ -2,6 +2,7 @@ package dev.leverans.server;
 
 import dev.leverans.http.OpenApi;
 import dev.leverans.klarna.KlarnaCallbacks;
+import dev.leverans.merchantapi.ConfigApi;
 import dev.leverans.merchantapi.MerchantApi;
 import dev.leverans.ordermanagement.OmApi;
 import io.javalin.config.RoutesConfig;
@@ -12,7 +13,7 @@ public final class Routes {
     private Routes() {}
 
     public static void register(RoutesConfig routes, String basePath, KlarnaCallbacks klarna, MerchantApi merchantApi,
-                                OmApi om, Health health, PrometheusMeterRegistry metrics) {
+                                ConfigApi config, OmApi om, Health health, PrometheusMeterRegistry metrics) {
         routes.post(basePath + "/auth", klarna::auth);
         // Klarna's spellings of the options path differ between sources; the uri metric label shows which is used.
         for (String options : KlarnaCallbacks.OPTIONS_PATHS) routes.post(basePath + options, klarna::shippingOptions);
@@ -25,6 +26,11 @@ public final class Routes {
         routes.get("/merchant/klarna-requests", merchantApi::klarnaRequests);
         routes.get("/merchant/shipments/{id}", merchantApi::get);
         routes.post("/merchant/shipments/{id}/booking", merchantApi::booking);
+        routes.get("/merchant/config", config::active);
+        routes.get("/merchant/config/versions", config::list);
+        routes.post("/merchant/config/versions", config::submit);
+        routes.get("/merchant/config/versions/{n}", config::get);
+        routes.post("/merchant/config/versions/{n}/activate", config::activate);
 
         routes.post("/om/orders", om::register);
         routes.get("/om/orders", om::list);

@@ -1,0 +1,143 @@
+package dev.leverans.merchantapi;
+
+import dev.leverans.config.ConfigDocuments;
+import dev.leverans.config.ConfigProblem;
+import dev.leverans.config.ConfigSource;
+import dev.leverans.http.ApiException;
+import dev.leverans.http.ApiKeyAuth;
+import dev.leverans.http.JsonResponses;
+import dev.leverans.merchants.ConfigVersion;
+import dev.leverans.merchants.ConfigVersions;
+import dev.leverans.merchants.Merchant;
+import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The configuration API under {@code /merchant/config} (the merchant's API keys): the active
+ * version, the versions and their history, submitting a draft (every problem reported), and
+ * activating a version (an earlier one is a rollback) without a restart.
+ */
+public final class ConfigApi {
+    private static final int MAX_COMMENT = 500;
+
+    private final ApiKeyAuth auth;
+    private final ConfigVersions versions;
+    private final JsonResponses responses;
+
+    public ConfigApi(ApiKeyAuth auth, ConfigVersions versions, JsonResponses responses) {
+        this.auth = auth;
+        this.versions = versions;
+        this.responses = responses;
+    }
+
+    /** {@code GET /merchant/config}: the active version's document, YAML unless {@code Accept} asks for JSON. */
+    public void active(Context ctx) {
+        Merchant m = auth.merchant(ctx);
+        ConfigVersion active = versions.active(m).orElseThrow(() -> ApiException.notFound("active configuration"));
+        ctx.header("X-Config-Version", Integer.toString(active.number()));
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.toLowerCase(Locale.ROOT).contains("application/json")) {
+            responses.send(ctx, 200, ConfigDocuments.parse(new ConfigSource("version " + active.number(), active.content())));
+        } else {
+            ctx.status(200).contentType("application/yaml; charset=utf-8").result(active.content());
+        }
+    }
+
+    /** {@code GET /merchant/config/versions}: every version (newest first) without content, and the activations. */
+    public void list(Context ctx) {
+        Merchant m = auth.merchant(ctx);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("versions", versions.list(m).stream().map(v -> summary(v)).toList());
+        body.put("activations", versions.activations(m).stream().map(a -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("number", a.number());
+            v.put("previous", a.previous());
+            v.put("author", a.author());
+            v.put("at", a.at().toString());
+            return v;
+        }).toList());
+        responses.send(ctx, 200, body);
+    }
+
+    /** {@code GET /merchant/config/versions/{n}}: one version with its problems and its document. */
+    public void get(Context ctx) {
+        Merchant m = auth.merchant(ctx);
+        ConfigVersion v = versions.find(m, number(ctx)).orElseThrow(() -> ApiException.notFound("configuration version"));
+        Map<String, Object> body = summary(v);
+        body.put("content", v.content());
+        responses.send(ctx, 200, body);
+    }
+
+    /** {@code POST /merchant/config/versions?comment=}: the body (YAML or JSON) becomes a draft, with every problem it has. */
+    public void submit(Context ctx) {
+        Merchant m = auth.merchant(ctx);
+        String comment = ctx.queryParam("comment");
+        if (comment != null && comment.length() > MAX_COMMENT) throw new ApiException(400, "comment: at most " + MAX_COMMENT + " characters");
+        String content = text(ctx.bodyAsBytes());
+        if (content.isBlank()) throw new ApiException(400, "request body is empty; send the configuration as YAML or JSON");
+        ConfigVersion draft = versions.submit(m, ApiKeyAuth.label(ctx), comment, content);
+        responses.send(ctx, 201, summary(draft));
+    }
+
+    /** {@code POST /merchant/config/versions/{n}/activate}: serves version n from the next request on. */
+    public void activate(Context ctx) {
+        Merchant m = auth.merchant(ctx);
+        int number = number(ctx);
+        switch (versions.activate(m, number, ApiKeyAuth.label(ctx))) {
+            case NOT_FOUND -> throw ApiException.notFound("configuration version");
+            case HAS_PROBLEMS -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("failure_reason", "version " + number + " has problems and cannot become active; submit a fixed version");
+                body.put("problems", versions.find(m, number).map(v -> problems(v.problems())).orElse(List.of()));
+                responses.send(ctx, 422, body);
+            }
+            case ACTIVATED -> responses.send(ctx, 200, summary(versions.find(m, number).orElseThrow()));
+        }
+    }
+
+    private static Map<String, Object> summary(ConfigVersion v) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("number", v.number());
+        body.put("status", v.status().name().toLowerCase(Locale.ROOT));
+        body.put("author", v.author());
+        body.put("comment", v.comment());
+        body.put("created_at", v.createdAt().toString());
+        body.put("problems", problems(v.problems()));
+        return body;
+    }
+
+    private static List<Map<String, Object>> problems(List<ConfigProblem> problems) {
+        return problems.stream().map(p -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("severity", "error");
+            v.put("path", p.path());
+            v.put("option_id", p.optionId());
+            v.put("line", p.line());
+            v.put("column", p.column());
+            v.put("message", p.message());
+            return v;
+        }).toList();
+    }
+
+    private static int number(Context ctx) {
+        String raw = ctx.pathParam("n");
+        if (raw.matches("[1-9]\\d{0,8}")) return Integer.parseInt(raw);
+        throw ApiException.notFound("configuration version");
+    }
+
+    private static String text(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiException(400, "request body is not valid UTF-8");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.leverans.merchants;
+
+import dev.leverans.config.ConfigProblem;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One version of a merchant's configuration (rule table and locations, as a YAML or JSON
+ * document), with the problems found when it was submitted; only a version without problems can
+ * become active.
+ */
+public record ConfigVersion(String merchantId, int number, Status status, String author, String comment, Instant createdAt,
+                            String content, List<ConfigProblem> problems) {
+    public enum Status { DRAFT, ACTIVE, ARCHIVED }
+
+    public ConfigVersion {
+        problems = List.copyOf(problems);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.leverans.merchants;
+
+import dev.leverans.config.ConfigProblem;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Durable configuration versions per merchant, and who activated which when. */
+public interface ConfigVersionStore {
+    Optional<ConfigVersion> active(String merchantId);
+
+    Optional<ConfigVersion> find(String merchantId, int number);
+
+    /** Every version of the merchant, newest first. */
+    List<ConfigVersion> list(String merchantId);
+
+    /** Stores a new draft with the next number. */
+    ConfigVersion addDraft(String merchantId, String author, String comment, String content, List<ConfigProblem> problems, Instant at);
+
+    /**
+     * Makes the version active and the one active before it archived, in one transaction, and
+     * records the activation; false when no such version exists.
+     */
+    boolean activate(String merchantId, int number, String author, Instant at);
+
+    /** A recorded activation: which version, which was active before (null: none), who, when. */
+    record Activation(int number, Integer previous, String author, Instant at) {}
+
+    /** The merchant's activations, newest first. */
+    List<Activation> activations(String merchantId);
+}

@@ -1,0 +1,121 @@
+package dev.leverans.merchants;
+
+import dev.leverans.config.ConfigDocuments;
+import dev.leverans.config.ConfigException;
+import dev.leverans.config.ConfigProblem;
+import dev.leverans.config.ConfigSource;
+import dev.leverans.config.ProblemReport;
+import dev.leverans.locations.Location;
+import dev.leverans.locations.LocationIndex;
+import dev.leverans.rules.RuleTable;
+import dev.leverans.rules.table.RuleTableDocument;
+import dev.leverans.rules.table.RuleTableFactory;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A merchant's configuration as versions: submitted as drafts with every problem found, activated
+ * (or rolled back to an earlier one) without a restart. Activation swaps the merchant in the
+ * {@link MerchantDirectory}: requests after it get the new rules, requests in flight finish on
+ * the ones they started with. A version with problems never becomes active.
+ */
+public final class ConfigVersions {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigVersions.class);
+    static final String SEED_AUTHOR = "config file";
+
+    private final ConfigVersionStore store;
+    private final MerchantDirectory directory;
+    private final ConfigDocuments documents;
+    private final Clock clock;
+
+    public ConfigVersions(ConfigVersionStore store, MerchantDirectory directory, ConfigDocuments documents, Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    /**
+     * At start: a merchant without versions gets its file's rule table and locations as version 1
+     * (active); then every merchant serves its active version. An active version that no longer
+     * builds (an environment variable it names is gone, say) stops the start.
+     */
+    public void serveActiveVersions(Map<String, String> seeds) {
+        for (Merchant m : directory.current().all()) {
+            ConfigVersion active = store.active(m.id()).orElseGet(() -> seed(m, seeds.get(m.id())));
+            directory.replace(m.withRules(build(active.content(), name(m, active.number())), active.number()));
+        }
+    }
+
+    private ConfigVersion seed(Merchant m, String content) {
+        ConfigVersion first = store.addDraft(m.id(), SEED_AUTHOR, "seeded from the merchant file at first start", content, List.of(),
+                clock.instant());
+        store.activate(m.id(), first.number(), SEED_AUTHOR, clock.instant());
+        LOG.info("merchant {}: configuration version {} seeded from its file; the database holds its configuration from now on",
+                m.id(), first.number());
+        return store.active(m.id()).orElseThrow();
+    }
+
+    /** Stores the document as a draft with every problem it has (a draft with problems is kept, to be fixed). */
+    public ConfigVersion submit(Merchant m, String author, String comment, String content) {
+        List<ConfigProblem> problems = List.of();
+        try {
+            build(content, "submitted version");
+        } catch (ConfigException e) {
+            problems = e.details();
+        }
+        return store.addDraft(m.id(), author, comment, content, problems, clock.instant());
+    }
+
+    public Optional<ConfigVersion> find(Merchant m, int number) {
+        return store.find(m.id(), number);
+    }
+
+    public Optional<ConfigVersion> active(Merchant m) {
+        return store.active(m.id());
+    }
+
+    public List<ConfigVersion> list(Merchant m) {
+        return store.list(m.id());
+    }
+
+    public List<ConfigVersionStore.Activation> activations(Merchant m) {
+        return store.activations(m.id());
+    }
+
+    /** What an activation request came to. */
+    public enum Activated { ACTIVATED, NOT_FOUND, HAS_PROBLEMS }
+
+    /** Makes version {@code number} the one served (an earlier number is a rollback), recorded with its author. */
+    public Activated activate(Merchant m, int number, String author) {
+        Optional<ConfigVersion> version = store.find(m.id(), number);
+        if (version.isEmpty()) return Activated.NOT_FOUND;
+        if (!version.get().problems().isEmpty()) return Activated.HAS_PROBLEMS;
+        RuleTable rules = build(version.get().content(), name(m, number));
+        if (!store.activate(m.id(), number, author, clock.instant())) return Activated.NOT_FOUND;
+        Merchant current = directory.byId(m.id()).orElse(m);
+        directory.replace(current.withRules(rules, number));
+        LOG.info("merchant {}: configuration version {} activated by {}", m.id(), number, author);
+        return Activated.ACTIVATED;
+    }
+
+    private static String name(Merchant m, int number) {
+        return "merchant " + m.id() + " version " + number;
+    }
+
+    /** The rule table of a version document; every problem in a {@link ConfigException}. */
+    private RuleTable build(String content, String name) {
+        ConfigSource source = new ConfigSource(name, content);
+        JsonNode tree = documents.read(source, "config-version.schema.json");
+        LocationIndex locations = tree.has("locations")
+                ? new LocationIndex(List.of(documents.bind(tree.get("locations"), Location[].class, source.name())))
+                : LocationIndex.empty();
+        return new RuleTableFactory(new ProblemReport(source, tree))
+                .build(documents.bind(tree, RuleTableDocument.class, source.name()), locations);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.leverans.storage;
+
+import dev.leverans.config.ConfigProblem;
+import dev.leverans.merchants.ConfigVersion;
+import dev.leverans.merchants.ConfigVersionStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** Configuration versions in the reservation database (portable SQL). */
+public final class SqlConfigVersionStore implements ConfigVersionStore {
+    private static final String COLUMNS = "merchant_id, number, status, author, comment, created_at, content, problems";
+    private static final TypeReference<List<ConfigProblem>> PROBLEMS = new TypeReference<>() {};
+
+    private final SqliteDatabase database;
+    private final ObjectMapper json;
+
+    public SqlConfigVersionStore(SqliteDatabase database, ObjectMapper json) {
+        this.database = database;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<ConfigVersion> active(String merchantId) {
+        return first("SELECT " + COLUMNS + " FROM config_version WHERE merchant_id = ? AND status = 'active'", merchantId);
+    }
+
+    @Override
+    public Optional<ConfigVersion> find(String merchantId, int number) {
+        return first("SELECT " + COLUMNS + " FROM config_version WHERE merchant_id = ? AND number = ?", merchantId, number);
+    }
+
+    @Override
+    public List<ConfigVersion> list(String merchantId) {
+        return Jdbc.read(database.readers(), c -> Jdbc.query(c,
+                "SELECT " + COLUMNS + " FROM config_version WHERE merchant_id = ? ORDER BY number DESC", this::version, merchantId));
+    }
+
+    @Override
+    public ConfigVersion addDraft(String merchantId, String author, String comment, String content, List<ConfigProblem> problems,
+                                  Instant at) {
+        return database.writer().execute(c -> {
+            int number = Jdbc.query(c, "SELECT COALESCE(MAX(number), 0) + 1 FROM config_version WHERE merchant_id = ?",
+                    rs -> rs.getInt(1), merchantId).getFirst();
+            Jdbc.update(c, "INSERT INTO config_version (" + COLUMNS + ") VALUES (?, ?, 'draft', ?, ?, ?, ?, ?)",
+                    merchantId, number, author, comment, at.toEpochMilli(), content, json.writeValueAsString(problems));
+            return new ConfigVersion(merchantId, number, ConfigVersion.Status.DRAFT, author, comment, at, content, problems);
+        });
+    }
+
+    @Override
+    public boolean activate(String merchantId, int number, String author, Instant at) {
+        return database.writer().execute(c -> {
+            List<Integer> previous = Jdbc.query(c, "SELECT number FROM config_version WHERE merchant_id = ? AND status = 'active'",
+                    rs -> rs.getInt(1), merchantId);
+            if (Jdbc.update(c, "UPDATE config_version SET status = 'active' WHERE merchant_id = ? AND number = ?", merchantId, number) == 0) {
+                return false;
+            }
+            Integer before = previous.isEmpty() ? null : previous.getFirst();
+            if (before != null && before != number) {
+                Jdbc.update(c, "UPDATE config_version SET status = 'archived' WHERE merchant_id = ? AND number = ?", merchantId, before);
+            }
+            Jdbc.update(c, "INSERT INTO config_activation (merchant_id, seq, number, previous, author, activated_at) "
+                    + "SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM config_activation WHERE merchant_id = ?",
+                    merchantId, number, before, author, at.toEpochMilli(), merchantId);
+            return true;
+        });
+    }
+
+    @Override
+    public List<Activation> activations(String merchantId) {
+        return Jdbc.read(database.readers(), c -> Jdbc.query(c,
+                "SELECT number, previous, author, activated_at FROM config_activation WHERE merchant_id = ? ORDER BY seq DESC",
+                rs -> new Activation(rs.getInt(1), (Integer) rs.getObject(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))),
+                merchantId));
+    }
+
+    private Optional<ConfigVersion> first(String sql, Object... args) {
+        return Jdbc.read(database.readers(), c -> Jdbc.query(c, sql, this::version, args)).stream().findFirst();
+    }
+
+    private ConfigVersion version(ResultSet rs) throws SQLException {
+        return new ConfigVersion(rs.getString(1), rs.getInt(2), ConfigVersion.Status.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
+                rs.getString(4), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7),
+                json.readValue(rs.getString(8), PROBLEMS));
+    }
+}

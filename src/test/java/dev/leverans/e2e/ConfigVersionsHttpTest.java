@@ -1,0 +1,191 @@
+package dev.leverans.e2e;
+
+import static dev.leverans.support.Klarna.as;
+import static dev.leverans.support.Klarna.optionsRequest;
+import static dev.leverans.support.Klarna.token;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leverans.support.TestServer;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ConfigVersionsHttpTest {
+    private static final String KEY = "demo-merchant-api-key";
+    private TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = new TestServer();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    static RequestSpecification merchant() {
+        return given().header("X-Api-Key", KEY);
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String activeYaml() {
+        return merchant().get("/merchant/config").then().statusCode(200).header("X-Config-Version", notNullValue())
+                .contentType(containsString("yaml")).extract().asString();
+    }
+
+    static int submit(String content, String comment) {
+        return merchant().contentType("application/yaml").queryParam("comment", comment == null ? "" : comment).body(bytes(content))
+                .post("/merchant/config/versions").then().statusCode(201).body("status", equalTo("draft"))
+                .extract().path("number");
+    }
+
+    /** The (id, price) of every option offered for the standard test cart. */
+    static List<String> offered(String token) {
+        List<String> ids = as(token).body(optionsRequest("cfg-" + UUID.randomUUID())).post("/ksa/shipping_options")
+                .then().statusCode(200).extract().path("shipping_options.id");
+        List<Integer> prices = as(token).body(optionsRequest("cfg-" + UUID.randomUUID())).post("/ksa/shipping_options")
+                .then().statusCode(200).extract().path("shipping_options.price");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) out.add(ids.get(i) + "=" + prices.get(i));
+        return out;
+    }
+
+    static String cheaper(String yaml) {
+        assertTrue(yaml.contains("SEK: 3900") && yaml.contains("amount: 4900"), "the seeded version has the demo prices");
+        return yaml.replace("SEK: 3900", "SEK: 3700").replace("amount: 4900", "amount: 4700");
+    }
+
+    @Test
+    void theFilesSeedVersionOneWhichIsServedAsYamlOrJson() {
+        assertTrue(activeYaml().contains("postnord-service-point"));
+        merchant().accept("application/json").get("/merchant/config").then().statusCode(200)
+                .body("options.id", hasItem("postnord-service-point")).body("default_option.id", equalTo("standard-delivery"));
+        merchant().get("/merchant/config/versions").then().statusCode(200)
+                .body("versions", hasSize(1)).body("versions[0].number", equalTo(1)).body("versions[0].status", equalTo("active"))
+                .body("versions[0].author", equalTo("config file")).body("activations[0].number", equalTo(1));
+        merchant().get("/merchant/config/versions/1").then().statusCode(200).body("content", containsString("options"));
+    }
+
+    @Test
+    void aVersionWithProblemsIsKeptAsADraftWithEveryProblemAndNeverActivates() {
+        String token = token("demo", "demo-secret");
+        List<String> before = offered(token);
+        String broken = activeYaml().replace("\"98000..98999\"", "\"98000-98999\"").replace("id: \"posten-home\"", "id: \"budbee-home\"");
+        var draft = merchant().contentType("application/yaml").body(bytes(broken)).post("/merchant/config/versions").then().statusCode(201)
+                .body("problems", hasSize(2))
+                .body("problems.path", hasItem("options[budbee-home].conditions.postal_codes.exclude[0]"))
+                .body("problems.option_id", hasItem("budbee-home"))
+                .body("problems.severity", hasItem("error"))
+                .body("problems.line", hasItem(notNullValue())).extract();
+        int number = draft.path("number");
+        merchant().post("/merchant/config/versions/" + number + "/activate").then().statusCode(422)
+                .body("failure_reason", containsString("cannot become active")).body("problems", hasSize(2));
+        assertEquals(before, offered(token), "the last good version is still served");
+        merchant().get("/merchant/config/versions/" + number).then().body("status", equalTo("draft"));
+    }
+
+    @Test
+    void activatingServesTheNewVersionWithoutARestartAndRollbackServesTheOldOne() {
+        String token = token("demo", "demo-secret");
+        List<String> v1 = offered(token);
+        int v2 = submit(cheaper(activeYaml()), "cheaper lockers and service points");
+        assertEquals(v1, offered(token), "a draft changes nothing");
+        merchant().post("/merchant/config/versions/" + v2 + "/activate").then().statusCode(200).body("status", equalTo("active"));
+        List<String> after = offered(token);
+        assertTrue(after.contains("instabox-locker=3700") && after.contains("postnord-service-point=4700"), after.toString());
+
+        merchant().post("/merchant/config/versions/1/activate").then().statusCode(200);
+        assertEquals(v1, offered(token), "rolled back");
+        merchant().get("/merchant/config/versions").then()
+                .body("versions.find { it.number == 1 }.status", equalTo("active"))
+                .body("versions.find { it.number == " + v2 + " }.status", equalTo("archived"))
+                .body("activations.number", equalTo(List.of(1, v2, 1)))
+                .body("activations[0].previous", equalTo(v2))
+                .body("activations[0].author", containsString("api key "));
+    }
+
+    @Test
+    void theDatabaseIsTheTruthAfterARestart() {
+        int v2 = submit(cheaper(activeYaml()), null);
+        merchant().post("/merchant/config/versions/" + v2 + "/activate").then().statusCode(200);
+        Path data = server.dataDir;
+        server.close();
+        server = new TestServer(Map.of(), data);
+        assertTrue(offered(token("demo", "demo-secret")).contains("instabox-locker=3700"), "the activated version survives a restart");
+        merchant().get("/merchant/config").then().header("X-Config-Version", equalTo(Integer.toString(v2)));
+    }
+
+    @Test
+    void everyAnswerDuringAnActivationIsEntirelyTheOldOrTheNewVersion() throws Exception {
+        String token = token("demo", "demo-secret");
+        List<String> v1 = offered(token);
+        int v2 = submit(cheaper(activeYaml()), null);
+        Set<List<String>> seen = ConcurrentHashMap.newKeySet();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> clients = new ArrayList<>();
+        List<Throwable> failures = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            clients.add(Thread.ofVirtual().start(() -> {
+                while (running.get()) {
+                    try {
+                        List<String> ids = as(token).body(optionsRequest("load-" + UUID.randomUUID())).post("/ksa/shipping_options")
+                                .then().statusCode(200).extract().path("shipping_options.collect { it.id + '=' + it.price }");
+                        seen.add(ids);
+                    } catch (Throwable t) {
+                        synchronized (failures) { failures.add(t); }
+                        return;
+                    }
+                }
+            }));
+        }
+        Thread.sleep(300);
+        merchant().post("/merchant/config/versions/" + v2 + "/activate").then().statusCode(200);
+        Thread.sleep(300);
+        merchant().post("/merchant/config/versions/1/activate").then().statusCode(200);
+        Thread.sleep(300);
+        running.set(false);
+        for (Thread t : clients) t.join();
+        assertEquals(List.of(), failures);
+        List<String> v2Answer = v1.stream().map(o -> o.replace("instabox-locker=3900", "instabox-locker=3700")
+                .replace("postnord-service-point=4900", "postnord-service-point=4700")).toList();
+        assertEquals(Set.of(v1, v2Answer), seen, "only whole versions were answered");
+    }
+
+    @Test
+    void theApiIsTheMerchantsOwnAndRefusesWhatItCannotRead() {
+        given().get("/merchant/config").then().statusCode(401);
+        given().header("X-Api-Key", "outlet-merchant-api-key").get("/merchant/config/versions").then().statusCode(200)
+                .body("versions.author", hasItem("config file"));
+        int v2 = submit(cheaper(activeYaml()), null);
+        given().header("X-Api-Key", "outlet-merchant-api-key").post("/merchant/config/versions/" + v2 + "/activate").then()
+                .statusCode(404);
+        merchant().post("/merchant/config/versions/999/activate").then().statusCode(404);
+        merchant().get("/merchant/config/versions/abc").then().statusCode(404);
+        merchant().contentType("application/yaml").body(new byte[] {(byte) 0xC3, (byte) 0x28}).post("/merchant/config/versions")
+                .then().statusCode(400).body("failure_reason", containsString("UTF-8"));
+        merchant().contentType("application/yaml").body(bytes("")).post("/merchant/config/versions").then().statusCode(400);
+        merchant().contentType("application/yaml").body(bytes("options: [")).post("/merchant/config/versions").then().statusCode(201)
+                .body("problems[0].message", containsString("line"));
+    }
+}
