@@ -23,3 +23,6 @@ CREATE TABLE config_activation (
 );
 
 CREATE UNIQUE INDEX config_activation_by_merchant ON config_activation (merchant_id, seq);
+
+-- The configuration version a reservation was priced with (0: reserved before versions existed).
+ALTER TABLE shipment ADD COLUMN config_version INTEGER NOT NULL DEFAULT 0;

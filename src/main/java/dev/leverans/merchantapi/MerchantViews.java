@@ -37,6 +37,7 @@ public final class MerchantViews {
         v.put("method", s.choice().method());
         v.put("currency", s.choice().currency());
         v.put("price", s.choice().price());
+        v.put("config_version", s.choice().configVersion());
         if (s.tracking() != null) {
             Map<String, String> tracking = new LinkedHashMap<>();
             tracking.put("number", s.tracking().number());

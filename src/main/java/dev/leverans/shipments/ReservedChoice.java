@@ -1,8 +1,9 @@
 package dev.leverans.shipments;
 
 /**
- * What was reserved: the option's identity and price as recomputed by the server, and the option
- * as it was answered to Klarna ({@code optionJson}, rendered by the wire adapter).
+ * What was reserved: the option's identity and price as recomputed by the server, the option as it
+ * was answered to Klarna ({@code optionJson}, rendered by the wire adapter), and the number of the
+ * merchant's configuration version it was priced with (0: before versions existed).
  */
 public record ReservedChoice(String optionId, String optionType, String carrier, String method,
-                             String currency, long price, String optionJson) {}
+                             String currency, long price, String optionJson, int configVersion) {}

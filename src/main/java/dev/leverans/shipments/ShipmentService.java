@@ -92,6 +92,6 @@ public final class ShipmentService {
         ReservedOption reserved = ChoiceValidator.validate(merchant.rules(), request, choice, now);
         var option = reserved.offered().option();
         return new ReservedChoice(option.id(), option.type().wireName(), option.carrier(), option.method(),
-                request.currency(), reserved.totalPrice(), snapshot.apply(reserved));
+                request.currency(), reserved.totalPrice(), snapshot.apply(reserved), merchant.configVersion());
     }
 }

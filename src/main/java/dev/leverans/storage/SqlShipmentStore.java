@@ -24,11 +24,11 @@ import java.util.function.Function;
  */
 public final class SqlShipmentStore implements ShipmentStore {
     private static final String COLUMNS = "id, merchant_id, session_id, status, option_id, option_type, carrier, method, "
-            + "currency, price, option_json, tracking_number, tracking_url, additional_info, created_at, updated_at, confirmed_at";
+            + "currency, price, option_json, config_version, tracking_number, tracking_url, additional_info, created_at, updated_at, confirmed_at";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM shipment WHERE merchant_id = ? AND id = ?";
     private static final String BY_SESSION = "SELECT " + COLUMNS + " FROM shipment WHERE merchant_id = ? AND session_id = ?";
     private static final String SET_CHOICE = "UPDATE shipment SET status = 'reserved', option_id = ?, option_type = ?, "
-            + "carrier = ?, method = ?, currency = ?, price = ?, option_json = ?, updated_at = ? WHERE id = ?";
+            + "carrier = ?, method = ?, currency = ?, price = ?, option_json = ?, config_version = ?, updated_at = ? WHERE id = ?";
 
     private final SqliteDatabase database;
 
@@ -40,10 +40,10 @@ public final class SqlShipmentStore implements ShipmentStore {
     public StoreResult reserve(String merchantId, String sessionId, String newId, ReservedChoice choice, Instant now) {
         return database.writer().execute(c -> {
             int inserted = update(c, "INSERT INTO shipment (id, merchant_id, session_id, status, option_id, option_type, "
-                    + "carrier, method, currency, price, option_json, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, 'reserved', ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (merchant_id, session_id) DO NOTHING",
+                    + "carrier, method, currency, price, option_json, config_version, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, 'reserved', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (merchant_id, session_id) DO NOTHING",
                     newId, merchantId, sessionId, choice.optionId(), choice.optionType(), choice.carrier(), choice.method(),
-                    choice.currency(), choice.price(), choice.optionJson(), now.toEpochMilli(), now.toEpochMilli());
+                    choice.currency(), choice.price(), choice.optionJson(), choice.configVersion(), now.toEpochMilli(), now.toEpochMilli());
             Shipment existing = one(c, BY_SESSION, merchantId, sessionId).orElseThrow();
             if (inserted == 1) return new StoreResult(Outcome.CREATED, existing);
             return storeChoice(c, existing, choice, now);
@@ -61,7 +61,7 @@ public final class SqlShipmentStore implements ShipmentStore {
     private StoreResult storeChoice(Connection c, Shipment existing, ReservedChoice choice, Instant now) throws SQLException {
         if (!existing.status().acceptsNewChoice()) return new StoreResult(Outcome.REFUSED, existing);
         update(c, SET_CHOICE, choice.optionId(), choice.optionType(), choice.carrier(), choice.method(), choice.currency(),
-                choice.price(), choice.optionJson(), now.toEpochMilli(), existing.id());
+                choice.price(), choice.optionJson(), choice.configVersion(), now.toEpochMilli(), existing.id());
         return new StoreResult(Outcome.UPDATED, one(c, BY_ID, existing.merchantId(), existing.id()).orElseThrow());
     }
 
@@ -165,7 +165,8 @@ public final class SqlShipmentStore implements ShipmentStore {
         return new Shipment(rs.getString("id"), rs.getString("merchant_id"), rs.getString("session_id"),
                 ShipmentStatus.fromWire(rs.getString("status")),
                 new ReservedChoice(rs.getString("option_id"), rs.getString("option_type"), rs.getString("carrier"),
-                        rs.getString("method"), rs.getString("currency"), rs.getLong("price"), rs.getString("option_json")),
+                        rs.getString("method"), rs.getString("currency"), rs.getLong("price"), rs.getString("option_json"),
+                        rs.getInt("config_version")),
                 trackingNumber == null ? null : new Tracking(trackingNumber, rs.getString("tracking_url")),
                 rs.getString("additional_info"), Instant.ofEpochMilli(rs.getLong("created_at")),
                 Instant.ofEpochMilli(rs.getLong("updated_at")), confirmed);

@@ -2,6 +2,7 @@ package dev.leverans.e2e;
 
 import static dev.leverans.support.Klarna.as;
 import static dev.leverans.support.Klarna.optionsRequest;
+import static dev.leverans.support.Klarna.select;
 import static dev.leverans.support.Klarna.token;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -134,6 +135,19 @@ class ConfigVersionsHttpTest {
         server = new TestServer(Map.of(), data);
         assertTrue(offered(token("demo", "demo-secret")).contains("instabox-locker=3700"), "the activated version survives a restart");
         merchant().get("/merchant/config").then().header("X-Config-Version", equalTo(Integer.toString(v2)));
+    }
+
+    @Test
+    void aReservationRecordsTheVersionItWasPricedWith() {
+        String token = token("demo", "demo-secret");
+        String before = as(token).body(select(optionsRequest("v-" + UUID.randomUUID()), Map.of("id", "instabox-locker")))
+                .post("/ksa/shipment").then().statusCode(201).extract().path("shipment_id");
+        int v2 = submit(cheaper(activeYaml()), null);
+        merchant().post("/merchant/config/versions/" + v2 + "/activate").then().statusCode(200);
+        String after = as(token).body(select(optionsRequest("v-" + UUID.randomUUID()), Map.of("id", "instabox-locker")))
+                .post("/ksa/shipment").then().statusCode(201).extract().path("shipment_id");
+        merchant().get("/merchant/shipments/" + before).then().body("config_version", equalTo(1)).body("price", equalTo(3900));
+        merchant().get("/merchant/shipments/" + after).then().body("config_version", equalTo(v2)).body("price", equalTo(3700));
     }
 
     @Test

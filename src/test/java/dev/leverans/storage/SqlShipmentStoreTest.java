@@ -45,7 +45,7 @@ class SqlShipmentStoreTest {
     }
 
     private static ReservedChoice choice(String optionId, long price) {
-        return new ReservedChoice(optionId, "home", "budbee", "Home", "SEK", price, "{\"id\":\"" + optionId + "\"}");
+        return new ReservedChoice(optionId, "home", "budbee", "Home", "SEK", price, "{\"id\":\"" + optionId + "\"}", 1);
     }
 
     @Test
