@@ -13,6 +13,7 @@ import dev.leverans.klarna.KlarnaResponses;
 import dev.leverans.http.ApiKeyAuth;
 import dev.leverans.merchantapi.ConfigApi;
 import dev.leverans.merchantapi.MerchantApi;
+import dev.leverans.merchantapi.PreviewApi;
 import dev.leverans.ordermanagement.KlarnaOmClient;
 import dev.leverans.ordermanagement.OmApi;
 import dev.leverans.ordermanagement.OmMetrics;
@@ -140,6 +141,7 @@ public final class Leverans implements AutoCloseable {
         ApiKeyAuth apiKeys = new ApiKeyAuth(merchants);
         MerchantApi merchantApi = new MerchantApi(apiKeys, shipments, bodies, responses, new MerchantViews(json), captured);
         ConfigApi configApi = new ConfigApi(apiKeys, versions, responses);
+        PreviewApi previewApi = new PreviewApi(apiKeys, versions, bodies, responses, wire, json, clock);
         SqlOmStore omStore = new SqlOmStore(database, json, clock);
         this.orderManagement = new OrderManagement(omStore, new KlarnaOmClient(json, config.klarnaClient().attempts(),
                         Duration.ofMillis(config.klarnaClient().backoffMillis()), Duration.ofSeconds(config.klarnaClient().timeoutSeconds())),
@@ -169,7 +171,7 @@ public final class Leverans implements AutoCloseable {
             });
             c.routes.after(config.basePath() + "/*", captured::record);
             ErrorMapping.register(c.routes, responses);
-            Routes.register(c.routes, config.basePath(), klarna, merchantApi, configApi, omApi, health, metrics);
+            Routes.register(c.routes, config.basePath(), klarna, merchantApi, configApi, previewApi, omApi, health, metrics);
         });
         bindJvmMetrics();
         new JettyServerThreadPoolMetrics(app.jettyServer().threadPool(), Tags.empty()).bindTo(metrics);
@@ -206,6 +208,7 @@ public final class Leverans implements AutoCloseable {
         List<String> schemas = new ArrayList<>(KlarnaCallbacks.SCHEMAS);
         schemas.addAll(MerchantApi.SCHEMAS);
         schemas.addAll(OmApi.SCHEMAS);
+        schemas.addAll(PreviewApi.SCHEMAS);
         return schemas;
     }
 

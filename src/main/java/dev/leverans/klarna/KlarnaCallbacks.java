@@ -3,8 +3,6 @@ package dev.leverans.klarna;
 import dev.leverans.auth.Authenticator;
 import dev.leverans.merchants.Merchant;
 import dev.leverans.rules.Quote;
-import dev.leverans.rules.RuleTable;
-import dev.leverans.rules.RuleEvaluator;
 import dev.leverans.http.AccessLog;
 import dev.leverans.http.ApiException;
 import dev.leverans.http.JsonResponses;
@@ -82,13 +80,11 @@ public final class KlarnaCallbacks {
 
     /** Never fails for a priced currency: anything unexpected answers the default option. */
     private Answer quote(Merchant merchant, JsonNode body) {
-        RuleTable rules = merchant.rules();
-        Quote quote = RuleEvaluator.quote(rules, () -> KlarnaRequests.quoteRequest(body, rules),
-                () -> KlarnaRequests.countryOnly(body, rules), clock.instant());
+        Quote quote = OptionsQuote.of(merchant.rules(), body, clock.instant(), false);
         if (quote.failure() != null) {
             LOG.error("evaluating options for merchant {} failed; answering the default option", merchant.id(), quote.failure());
         }
-        return new Answer(quote, quote.failure() != null || quote.request().destination().preview());
+        return new Answer(quote, OptionsQuote.preview(quote));
     }
 
     public void selectShipment(Context ctx) {

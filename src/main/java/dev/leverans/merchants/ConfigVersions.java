@@ -88,6 +88,11 @@ public final class ConfigVersions {
         return store.activations(m.id());
     }
 
+    /** The rule table of version {@code number} (e.g. to preview it before activating); empty when there is none. */
+    public Optional<RuleTable> rules(Merchant m, int number) {
+        return store.find(m.id(), number).map(v -> build(v.content(), name(m, number)));
+    }
+
     /** What an activation request came to. */
     public enum Activated { ACTIVATED, NOT_FOUND, HAS_PROBLEMS }
 

@@ -12,4 +12,12 @@ public record ItemSizeCondition(Dimensions maxItem) implements Condition {
         }
         return null;
     }
+
+    @Override
+    public String name() { return "max_item_dimensions_mm"; }
+
+    @Override
+    public String passedBecause(QuoteRequest request) {
+        return "every item fits " + maxItem;
+    }
 }

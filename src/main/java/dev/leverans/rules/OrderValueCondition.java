@@ -19,4 +19,14 @@ public record OrderValueCondition(Map<String, Bounds> byCurrency) implements Con
         if (bounds.max() != null && value > bounds.max()) return "order value " + value + " is above " + bounds.max();
         return null;
     }
+
+    @Override
+    public String name() { return "order_value"; }
+
+    @Override
+    public String passedBecause(QuoteRequest request) {
+        Bounds bounds = byCurrency.get(request.currency());
+        if (bounds == null) return "no bounds for " + request.currency();
+        return "order value " + request.cart().orderValue() + " is within " + RangeText.text(bounds.min(), bounds.max(), "");
+    }
 }

@@ -25,4 +25,15 @@ public record PostalCodeCondition(List<PostalCodePattern> include, List<PostalCo
         }
         return "postal code " + code + " is not in " + include;
     }
+
+    @Override
+    public String name() { return "postal_codes"; }
+
+    @Override
+    public String passedBecause(QuoteRequest request) {
+        String code = request.destination().postalCode();
+        if (code == null) return "postal code not known yet (Klarna's preview): checked once the address is complete";
+        return "postal code " + code + (exclude.isEmpty() ? "" : " is not excluded by " + exclude)
+                + (include.isEmpty() ? "" : (exclude.isEmpty() ? "" : " and") + " is in " + include);
+    }
 }

@@ -32,4 +32,19 @@ public record Price(Long amount, List<WeightTier> weightTiers, Long freeFrom) {
         }
         return new Quote(0, "cart weight " + weight + " g is above the last price tier");
     }
+
+    /** Which rule {@link #quote} applies to the cart, and the free threshold, in words. */
+    public String explain(Cart cart) {
+        long value = cart.orderValue();
+        if (freeFrom != null && value >= freeFrom) return "free: order value " + value + " reaches free_from " + freeFrom;
+        String threshold = freeFrom == null ? "" : "; free from " + freeFrom + ", order value " + value + " is below";
+        if (weightTiers.isEmpty()) return "flat " + amount + threshold;
+        Long weight = cart.totalWeightGrams();
+        for (WeightTier tier : weightTiers) {
+            if (weight != null && weight <= tier.upToGrams()) {
+                return "weight tier up to " + tier.upToGrams() + " g: " + tier.amount() + " (cart " + weight + " g)" + threshold;
+            }
+        }
+        return quote(cart).unpricedReason();
+    }
 }

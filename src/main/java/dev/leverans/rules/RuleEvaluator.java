@@ -16,21 +16,24 @@ public final class RuleEvaluator {
     private RuleEvaluator() {}
 
     public static Quote evaluate(RuleTable table, QuoteRequest request, Instant now) {
-        return quote(table, () -> request, () -> request, now);
+        return quote(table, () -> request, () -> request, now, false);
     }
 
     /**
      * Quotes the request {@code read} returns. When reading or evaluating it fails, the default option
      * is quoted for that request, or for {@code minimal} (currency and country only) when it could not be
      * read; the failure comes with the quote for the caller to log. An unpriced currency is thrown.
+     * With {@code explain} every option's trace carries its {@link TraceEntry.Detail} (every condition
+     * is checked, not only up to the first that fails): the merchant's preview, same evaluation.
      */
-    public static Quote quote(RuleTable table, Supplier<QuoteRequest> read, Supplier<QuoteRequest> minimal, Instant now) {
+    public static Quote quote(RuleTable table, Supplier<QuoteRequest> read, Supplier<QuoteRequest> minimal, Instant now,
+                              boolean explain) {
         List<TraceEntry> trace = new ArrayList<>();
         QuoteRequest request = null;
         try {
             request = read.get();
             requirePriced(table, request);
-            return offered(table, request, now, trace);
+            return offered(table, request, now, trace, explain);
         } catch (UnpricedCurrencyException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -45,15 +48,15 @@ public final class RuleEvaluator {
         if (!table.prices(request.currency())) throw new UnpricedCurrencyException(request.currency());
     }
 
-    private static Quote offered(RuleTable table, QuoteRequest request, Instant now, List<TraceEntry> trace) {
+    private static Quote offered(RuleTable table, QuoteRequest request, Instant now, List<TraceEntry> trace, boolean explain) {
         String country = request.destination().country();
         if (country == null) return fallback(table, request, now, Fallback.COUNTRY_UNKNOWN, trace);
         List<CarrierOption> candidates = table.optionsFor(country);
         if (candidates.isEmpty()) return fallback(table, request, now, Fallback.COUNTRY_NOT_SERVED, trace);
         List<OfferedOption> offered = new ArrayList<>();
         for (CarrierOption option : candidates) {
-            Attempt attempt = attempt(table, option, request, now);
-            trace.add(new TraceEntry(option.id(), attempt.offered() != null, attempt.reason()));
+            Attempt attempt = explain ? explained(table, option, request, now) : attempt(table, option, request, now);
+            trace.add(new TraceEntry(option.id(), attempt.offered() != null, attempt.reason(), attempt.detail()));
             if (attempt.offered() != null) offered.add(attempt.offered());
         }
         if (offered.isEmpty()) return fallback(table, request, now, Fallback.NO_MATCHING_OPTION, trace);
@@ -72,7 +75,28 @@ public final class RuleEvaluator {
         return new Quote(request, List.of(defaultOffer(table, request, now).preselect()), reason, trace, null);
     }
 
-    private record Attempt(OfferedOption offered, String reason) {}
+    private record Attempt(OfferedOption offered, String reason, TraceEntry.Detail detail) {
+        Attempt(OfferedOption offered, String reason) {
+            this(offered, reason, null);
+        }
+    }
+
+    /** {@link #attempt} with the reasons: every condition's verdict, the price rule, the promise, the locations. */
+    private static Attempt explained(RuleTable table, CarrierOption option, QuoteRequest request, Instant now) {
+        List<TraceEntry.Verdict> verdicts = new ArrayList<>();
+        for (Condition condition : option.conditions()) {
+            String rejected = condition.rejectionReason(request);
+            verdicts.add(new TraceEntry.Verdict(condition.name(), rejected == null,
+                    rejected == null ? condition.passedBecause(request) : rejected));
+        }
+        Attempt attempt = attempt(table, option, request, now);
+        Price price = option.prices().get(request.currency());
+        List<String> locations = attempt.offered() == null ? List.of()
+                : attempt.offered().locations().stream().map(l -> l.id() + " " + l.name() + " (" + l.address().postalCode() + ")").toList();
+        return new Attempt(attempt.offered(), attempt.reason(), new TraceEntry.Detail(verdicts,
+                price == null ? "not priced in " + request.currency() : price.explain(request.cart()),
+                PromiseCalculator.explain(option.promise(), table.calendar(), now), locations));
+    }
 
     private static Attempt attempt(RuleTable table, CarrierOption option, QuoteRequest request, Instant now) {
         Price price = option.prices().get(request.currency());

@@ -33,4 +33,14 @@ public record TagCondition(String scope, Set<String> required, Set<String> exclu
         }
         return null;
     }
+
+    @Override
+    public String name() { return scope + "_tags"; }
+
+    @Override
+    public String passedBecause(QuoteRequest request) {
+        return (required.isEmpty() ? "" : "required " + scope + " tags " + new java.util.TreeSet<>(required) + " present")
+                + (required.isEmpty() || excluded.isEmpty() ? "" : ", ")
+                + (excluded.isEmpty() ? "" : "no " + scope + " tag of " + new java.util.TreeSet<>(excluded));
+    }
 }

@@ -10,4 +10,12 @@ public record WeightCondition(Long min, Long max) implements Condition {
         if (max != null && weight > max) return "cart weight " + weight + " g is above " + max + " g";
         return null;
     }
+
+    @Override
+    public String name() { return "weight_grams"; }
+
+    @Override
+    public String passedBecause(QuoteRequest request) {
+        return "cart weight " + request.cart().totalWeightGrams() + " g is within " + RangeText.text(min, max, " g");
+    }
 }

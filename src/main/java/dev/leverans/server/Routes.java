@@ -4,6 +4,7 @@ import dev.leverans.http.OpenApi;
 import dev.leverans.klarna.KlarnaCallbacks;
 import dev.leverans.merchantapi.ConfigApi;
 import dev.leverans.merchantapi.MerchantApi;
+import dev.leverans.merchantapi.PreviewApi;
 import dev.leverans.ordermanagement.OmApi;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -13,7 +14,7 @@ public final class Routes {
     private Routes() {}
 
     public static void register(RoutesConfig routes, String basePath, KlarnaCallbacks klarna, MerchantApi merchantApi,
-                                ConfigApi config, OmApi om, Health health, PrometheusMeterRegistry metrics) {
+                                ConfigApi config, PreviewApi preview, OmApi om, Health health, PrometheusMeterRegistry metrics) {
         routes.post(basePath + "/auth", klarna::auth);
         // Klarna's spellings of the options path differ between sources; the uri metric label shows which is used.
         for (String options : KlarnaCallbacks.OPTIONS_PATHS) routes.post(basePath + options, klarna::shippingOptions);
@@ -31,6 +32,7 @@ public final class Routes {
         routes.post("/merchant/config/versions", config::submit);
         routes.get("/merchant/config/versions/{n}", config::get);
         routes.post("/merchant/config/versions/{n}/activate", config::activate);
+        routes.post("/merchant/preview", preview::preview);
 
         routes.post("/om/orders", om::register);
         routes.get("/om/orders", om::list);

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class RuleEvaluatorTest {
@@ -27,6 +28,14 @@ class RuleEvaluatorTest {
                 conditions, Map.of("SEK", Price.flat(price)), List.of(), new PromiseRule(1, 2, null, null, null), null, List.of());
     }
 
+    private static Condition condition(Function<QuoteRequest, String> rejection) {
+        return new Condition() {
+            @Override public String rejectionReason(QuoteRequest request) { return rejection.apply(request); }
+            @Override public String name() { return "test"; }
+            @Override public String passedBecause(QuoteRequest request) { return "passes"; }
+        };
+    }
+
     private static RuleTable table(Preselection preselection, CarrierOption... options) {
         return new RuleTable(Set.of("SEK"), Map.of("SE", 2500), 2500, List.of(options), DEFAULT, preselection,
                 CALENDAR, LocationIndex.empty(), null);
@@ -34,7 +43,7 @@ class RuleEvaluatorTest {
 
     @Test
     void aThrowingRuleFallsBackToTheDefaultOption() {
-        Condition broken = request -> { throw new IllegalStateException("bug in a rule"); };
+        Condition broken = condition(request -> { throw new IllegalStateException("bug in a rule"); });
         Quote quote = RuleEvaluator.evaluate(table(new Preselection(List.of(), Preselection.Fallback.FIRST),
                 option("a", 100, List.of()), option("b", 200, List.of(broken))), stockholm(parcel(1)), NOW);
         assertEquals(Fallback.EVALUATION_FAILED, quote.fallback());
@@ -51,7 +60,7 @@ class RuleEvaluatorTest {
 
     @Test
     void aPreferredOptionThatIsNotOfferedFallsThroughToTheRule() {
-        Condition never = request -> "never";
+        Condition never = condition(request -> "never");
         Quote quote = RuleEvaluator.evaluate(table(new Preselection(List.of("b"), Preselection.Fallback.FIRST),
                 option("a", 300, List.of()), option("b", 100, List.of(never))), stockholm(parcel(1)), NOW);
         assertEquals(List.of("a"), quote.options().stream().filter(OfferedOption::preselected).map(o -> o.option().id()).toList());
