@@ -9,6 +9,9 @@ import dev.leverans.http.JsonResponses;
 import dev.leverans.merchants.ConfigVersion;
 import dev.leverans.merchants.ConfigVersions;
 import dev.leverans.merchants.Merchant;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,6 +29,7 @@ import java.util.Map;
  */
 public final class ConfigApi {
     private static final int MAX_COMMENT = 500;
+    private static final String NUMBER = "[1-9]\\d{0,8}";
 
     private final ApiKeyAuth auth;
     private final ConfigVersions versions;
@@ -73,6 +77,22 @@ public final class ConfigApi {
         Map<String, Object> body = summary(v);
         body.put("content", v.content());
         responses.send(ctx, 200, body);
+    }
+
+    /**
+     * {@code GET /merchant/config/versions/{n}/diff?against=m}: a unified line diff from version m
+     * (default: the active one) to version n, as text.
+     */
+    public void diff(Context ctx) {
+        Merchant m = auth.merchant(ctx);
+        ConfigVersion to = versions.find(m, number(ctx)).orElseThrow(() -> ApiException.notFound("configuration version"));
+        String against = ctx.queryParam("against");
+        ConfigVersion from = (against == null ? versions.active(m)
+                : versions.find(m, parseNumber(against, "against"))).orElseThrow(() -> ApiException.notFound("configuration version"));
+        List<String> before = from.content().lines().toList();
+        Patch<String> patch = DiffUtils.diff(before, to.content().lines().toList());
+        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("version " + from.number(), "version " + to.number(), before, patch, 3);
+        ctx.status(200).contentType("text/plain; charset=utf-8").result(diff.isEmpty() ? "" : String.join("\n", diff) + "\n");
     }
 
     /** {@code POST /merchant/config/versions?comment=}: the body (YAML or JSON) becomes a draft, with every problem it has. */
@@ -128,8 +148,13 @@ public final class ConfigApi {
 
     private static int number(Context ctx) {
         String raw = ctx.pathParam("n");
-        if (raw.matches("[1-9]\\d{0,8}")) return Integer.parseInt(raw);
+        if (raw.matches(NUMBER)) return Integer.parseInt(raw);
         throw ApiException.notFound("configuration version");
+    }
+
+    private static int parseNumber(String raw, String field) {
+        if (raw.matches(NUMBER)) return Integer.parseInt(raw);
+        throw new ApiException(400, field + ": must be a version number");
     }
 
     private static String text(byte[] body) {

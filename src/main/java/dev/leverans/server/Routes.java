@@ -31,6 +31,7 @@ public final class Routes {
         routes.get("/merchant/config/versions", config::list);
         routes.post("/merchant/config/versions", config::submit);
         routes.get("/merchant/config/versions/{n}", config::get);
+        routes.get("/merchant/config/versions/{n}/diff", config::diff);
         routes.post("/merchant/config/versions/{n}/activate", config::activate);
         routes.post("/merchant/preview", preview::preview);
 

@@ -127,6 +127,21 @@ class ConfigVersionsHttpTest {
     }
 
     @Test
+    void aDiffShowsTheChangedLinesBetweenTwoVersions() {
+        int v2 = submit(cheaper(activeYaml()), null);
+        String diff = merchant().get("/merchant/config/versions/" + v2 + "/diff").then().statusCode(200)
+                .contentType(containsString("text/plain")).extract().asString();
+        assertTrue(diff.startsWith("--- version 1\n+++ version " + v2 + "\n@@ "), diff);
+        assertTrue(diff.lines().anyMatch(l -> l.startsWith("-") && l.contains("SEK: 3900")), diff);
+        assertTrue(diff.lines().anyMatch(l -> l.startsWith("+") && l.contains("SEK: 3700")), diff);
+        assertEquals(4, diff.lines().filter(l -> (l.startsWith("-") || l.startsWith("+")) && !l.startsWith("---") && !l.startsWith("+++")).count(),
+                "two lines changed: " + diff);
+        merchant().get("/merchant/config/versions/1/diff?against=" + v2).then().statusCode(200).body(containsString("+++ version 1"));
+        merchant().get("/merchant/config/versions/1/diff?against=1").then().statusCode(200).body(equalTo(""));
+        merchant().get("/merchant/config/versions/1/diff?against=x").then().statusCode(400).body("failure_reason", containsString("against"));
+    }
+
+    @Test
     void theDatabaseIsTheTruthAfterARestart() {
         int v2 = submit(cheaper(activeYaml()), null);
         merchant().post("/merchant/config/versions/" + v2 + "/activate").then().statusCode(200);

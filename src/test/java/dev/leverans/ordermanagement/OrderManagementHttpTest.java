@@ -510,13 +510,19 @@ class OrderManagementHttpTest {
                 .post("/om/orders/SO-outlet-" + klarnaId + "/status").then().statusCode(200).body("state", equalTo("captured"));
     }
 
-    @Test
-    void klarnaCallsTheOutboxAndAttentionAreMetrics() {
-        String so = registered();
-        status(so, "completed").statusCode(200);
+    /** Two registered orders: the first captured, the second refused by Klarna (in attention). */
+    List<String> capturedAndRefused() {
+        String captured = registered();
+        status(captured, "completed").statusCode(200);
         String refused = registered();
         klarna.failNext("/captures", 403);
         status(refused, "completed").statusCode(502);
+        return List.of(captured, refused);
+    }
+
+    @Test
+    void klarnaCallsTheOutboxAndAttentionAreMetrics() {
+        capturedAndRefused();
         String metrics = given().get("/metrics").then().statusCode(200).extract().asString();
         for (String line : List.of("leverans_klarna_om_calls_total{operation=\"capture\",outcome=\"ok\"}",
                 "leverans_klarna_om_calls_total{operation=\"capture\",outcome=\"refused\"}",
@@ -531,11 +537,9 @@ class OrderManagementHttpTest {
 
     @Test
     void ordersAreListedByStateAndPagedWithACursor() {
-        String captured = registered();
-        status(captured, "completed").statusCode(200);
-        String refused = registered();
-        klarna.failNext("/captures", 403);
-        status(refused, "completed").statusCode(502);
+        List<String> two = capturedAndRefused();
+        String captured = two.get(0);
+        String refused = two.get(1);
         String authorized = registered();
 
         List<String> attention = shop().get("/om/orders?state=attention&limit=200").then().statusCode(200)
