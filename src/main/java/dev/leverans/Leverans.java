@@ -12,6 +12,7 @@ import dev.leverans.klarna.KlarnaCallbacks;
 import dev.leverans.klarna.KlarnaResponses;
 import dev.leverans.http.ApiKeyAuth;
 import dev.leverans.merchantapi.ConfigApi;
+import dev.leverans.merchantapi.KcoFallbackApi;
 import dev.leverans.merchantapi.MerchantApi;
 import dev.leverans.merchantapi.PreviewApi;
 import dev.leverans.ordermanagement.KlarnaOmClient;
@@ -142,6 +143,7 @@ public final class Leverans implements AutoCloseable {
         MerchantApi merchantApi = new MerchantApi(apiKeys, shipments, bodies, responses, new MerchantViews(json), captured);
         ConfigApi configApi = new ConfigApi(apiKeys, versions, responses);
         PreviewApi previewApi = new PreviewApi(apiKeys, versions, bodies, responses, wire, json, clock);
+        KcoFallbackApi kcoFallback = new KcoFallbackApi(apiKeys, responses, clock);
         SqlOmStore omStore = new SqlOmStore(database, json, clock);
         this.orderManagement = new OrderManagement(omStore, new KlarnaOmClient(json, config.klarnaClient().attempts(),
                         Duration.ofMillis(config.klarnaClient().backoffMillis()), Duration.ofSeconds(config.klarnaClient().timeoutSeconds())),
@@ -171,7 +173,8 @@ public final class Leverans implements AutoCloseable {
             });
             c.routes.after(config.basePath() + "/*", captured::record);
             ErrorMapping.register(c.routes, responses);
-            Routes.register(c.routes, config.basePath(), klarna, merchantApi, configApi, previewApi, omApi, health, metrics);
+            Routes.register(c.routes, config.basePath(), klarna,
+                    new Routes.MerchantApis(merchantApi, configApi, previewApi, kcoFallback), omApi, health, metrics);
         });
         bindJvmMetrics();
         new JettyServerThreadPoolMetrics(app.jettyServer().threadPool(), Tags.empty()).bindTo(metrics);

@@ -3,6 +3,7 @@ package dev.leverans.server;
 import dev.leverans.http.OpenApi;
 import dev.leverans.klarna.KlarnaCallbacks;
 import dev.leverans.merchantapi.ConfigApi;
+import dev.leverans.merchantapi.KcoFallbackApi;
 import dev.leverans.merchantapi.MerchantApi;
 import dev.leverans.merchantapi.PreviewApi;
 import dev.leverans.ordermanagement.OmApi;
@@ -13,8 +14,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 public final class Routes {
     private Routes() {}
 
-    public static void register(RoutesConfig routes, String basePath, KlarnaCallbacks klarna, MerchantApi merchantApi,
-                                ConfigApi config, PreviewApi preview, OmApi om, Health health, PrometheusMeterRegistry metrics) {
+    /** The APIs under /merchant, all on the merchant's API keys. */
+    public record MerchantApis(MerchantApi shipments, ConfigApi config, PreviewApi preview, KcoFallbackApi kcoFallback) {}
+
+    public static void register(RoutesConfig routes, String basePath, KlarnaCallbacks klarna, MerchantApis merchant, OmApi om,
+                                Health health, PrometheusMeterRegistry metrics) {
+        MerchantApi merchantApi = merchant.shipments();
+        ConfigApi config = merchant.config();
         routes.post(basePath + "/auth", klarna::auth);
         // Klarna's spellings of the options path differ between sources; the uri metric label shows which is used.
         for (String options : KlarnaCallbacks.OPTIONS_PATHS) routes.post(basePath + options, klarna::shippingOptions);
@@ -33,7 +39,8 @@ public final class Routes {
         routes.get("/merchant/config/versions/{n}", config::get);
         routes.get("/merchant/config/versions/{n}/diff", config::diff);
         routes.post("/merchant/config/versions/{n}/activate", config::activate);
-        routes.post("/merchant/preview", preview::preview);
+        routes.post("/merchant/preview", merchant.preview()::preview);
+        routes.get("/merchant/kco-fallback", merchant.kcoFallback()::fallback);
 
         routes.post("/om/orders", om::register);
         routes.get("/om/orders", om::list);

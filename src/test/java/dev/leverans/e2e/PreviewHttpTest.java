@@ -116,4 +116,24 @@ class PreviewHttpTest {
         preview(cart("111 22", 29900, 1000), Map.of("version", "two")).statusCode(400).body("failure_reason", containsString("version"));
         given().contentType(ContentType.JSON).body(Map.of("request", cart("111 22", 1, 1))).post("/merchant/preview").then().statusCode(401);
     }
+
+    @Test
+    void theKcoFallbackOptionsComeFromTheSameRulesInKlarnaCheckoutsShape() {
+        var fallback = given().header("X-Api-Key", "demo-merchant-api-key").get("/merchant/kco-fallback?country=SE&currency=SEK")
+                .then().statusCode(200).extract();
+        List<Map<String, Object>> options = fallback.path("shipping_options");
+        assertEquals(List.of("id", "name", "description", "price", "tax_amount", "tax_rate", "preselected", "shipping_method"),
+                List.copyOf(options.getFirst().keySet()));
+        assertEquals(1, options.stream().filter(o -> Boolean.TRUE.equals(o.get("preselected"))).count());
+        Map<String, Object> emptyCart = Map.of("currency", "SEK", "locale", "sv-SE",
+                "recipient", Map.of("country", "SE"), "order", Map.of("order_amount", 0, "order_lines", List.of()));
+        List<Map<String, Object>> live = preview(emptyCart, Map.of()).statusCode(200).extract().path("klarna_answer.shipping_options");
+        assertEquals(live.stream().map(o -> o.get("id") + "=" + o.get("price") + "/" + o.get("method")).toList(),
+                options.stream().map(o -> o.get("id") + "=" + o.get("price") + "/" + o.get("shipping_method")).toList());
+        given().header("X-Api-Key", "demo-merchant-api-key").get("/merchant/kco-fallback?country=DE&currency=EUR").then().statusCode(200)
+                .body("shipping_options.id", equalTo(List.of("standard-delivery")));
+        given().header("X-Api-Key", "demo-merchant-api-key").get("/merchant/kco-fallback?country=SE").then().statusCode(400)
+                .body("failure_reason", containsString("currency"));
+        given().header("X-Api-Key", "demo-merchant-api-key").get("/merchant/kco-fallback?country=SE&currency=JPY").then().statusCode(422);
+    }
 }
