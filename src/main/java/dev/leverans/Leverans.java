@@ -15,6 +15,7 @@ import dev.leverans.merchantapi.ConfigApi;
 import dev.leverans.merchantapi.KcoFallbackApi;
 import dev.leverans.merchantapi.MerchantApi;
 import dev.leverans.merchantapi.PreviewApi;
+import dev.leverans.merchantapi.TestCartApi;
 import dev.leverans.ordermanagement.KlarnaOmClient;
 import dev.leverans.ordermanagement.OmApi;
 import dev.leverans.ordermanagement.OmMetrics;
@@ -141,7 +142,8 @@ public final class Leverans implements AutoCloseable {
         CapturedRequests captured = new CapturedRequests(config.klarna().capturedRequests(), json, clock);
         ApiKeyAuth apiKeys = new ApiKeyAuth(merchants);
         MerchantApi merchantApi = new MerchantApi(apiKeys, shipments, bodies, responses, new MerchantViews(json), captured);
-        ConfigApi configApi = new ConfigApi(apiKeys, versions, responses);
+        ConfigApi configApi = new ConfigApi(apiKeys, versions, responses, json, clock);
+        TestCartApi testCartApi = new TestCartApi(apiKeys, versions, bodies, responses, json, clock);
         PreviewApi previewApi = new PreviewApi(apiKeys, versions, bodies, responses, wire, json, clock);
         KcoFallbackApi kcoFallback = new KcoFallbackApi(apiKeys, responses, clock);
         SqlOmStore omStore = new SqlOmStore(database, json, clock);
@@ -174,7 +176,7 @@ public final class Leverans implements AutoCloseable {
             c.routes.after(config.basePath() + "/*", captured::record);
             ErrorMapping.register(c.routes, responses);
             Routes.register(c.routes, config.basePath(), klarna,
-                    new Routes.MerchantApis(merchantApi, configApi, previewApi, kcoFallback), omApi, health, metrics);
+                    new Routes.MerchantApis(merchantApi, configApi, testCartApi, previewApi, kcoFallback), omApi, health, metrics);
         });
         bindJvmMetrics();
         new JettyServerThreadPoolMetrics(app.jettyServer().threadPool(), Tags.empty()).bindTo(metrics);
@@ -212,6 +214,7 @@ public final class Leverans implements AutoCloseable {
         schemas.addAll(MerchantApi.SCHEMAS);
         schemas.addAll(OmApi.SCHEMAS);
         schemas.addAll(PreviewApi.SCHEMAS);
+        schemas.addAll(TestCartApi.SCHEMAS);
         return schemas;
     }
 

@@ -9,6 +9,7 @@ import dev.leverans.http.JsonResponses;
 import dev.leverans.merchants.ConfigVersion;
 import dev.leverans.merchants.ConfigVersions;
 import dev.leverans.merchants.Merchant;
+import dev.leverans.merchants.TestCart;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
@@ -17,10 +18,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The configuration API under {@code /merchant/config} (the merchant's API keys): the active
@@ -34,11 +39,15 @@ public final class ConfigApi {
     private final ApiKeyAuth auth;
     private final ConfigVersions versions;
     private final JsonResponses responses;
+    private final TestCarts carts;
+    private final ObjectMapper json;
 
-    public ConfigApi(ApiKeyAuth auth, ConfigVersions versions, JsonResponses responses) {
+    public ConfigApi(ApiKeyAuth auth, ConfigVersions versions, JsonResponses responses, ObjectMapper json, Clock clock) {
         this.auth = auth;
         this.versions = versions;
         this.responses = responses;
+        this.carts = new TestCarts(clock);
+        this.json = json;
     }
 
     /** {@code GET /merchant/config}: the active version's document, YAML unless {@code Accept} asks for JSON. */
@@ -103,23 +112,74 @@ public final class ConfigApi {
         String content = text(ctx.bodyAsBytes());
         if (content.isBlank()) throw new ApiException(400, "request body is empty; send the configuration as YAML or JSON");
         ConfigVersion draft = versions.submit(m, ApiKeyAuth.label(ctx), comment, content);
-        responses.send(ctx, 201, summary(draft));
+        Map<String, Object> body = summary(draft);
+        if (draft.problems().isEmpty()) body.put("test_carts", TestCarts.views(testCarts(m, draft.number())));
+        responses.send(ctx, 201, body);
     }
 
-    /** {@code POST /merchant/config/versions/{n}/activate}: serves version n from the next request on. */
+    /** {@code GET /merchant/config/versions/{n}/test-carts}: every saved test cart against version n. */
+    public void runTestCarts(Context ctx) {
+        Merchant m = auth.merchant(ctx);
+        int number = number(ctx);
+        ConfigVersion v = versions.find(m, number).orElseThrow(() -> ApiException.notFound("configuration version"));
+        if (!v.problems().isEmpty()) throw new ApiException(422, "version " + number + " has problems; its rules cannot run");
+        responses.send(ctx, 200, Map.of("version", number, "test_carts", TestCarts.views(testCarts(m, number))));
+    }
+
+    private List<TestCarts.Result> testCarts(Merchant m, int number) {
+        return carts.run(versions.rules(m, number).orElseThrow(), versions.testCarts(m));
+    }
+
+    /**
+     * {@code POST /merchant/config/versions/{n}/activate}, optionally {@code {"accept_changes": true}}:
+     * serves version n from the next request on. Refused (409) while it changes the answer to a
+     * saved test cart, unless the changes are accepted, which makes its answers the new expectations.
+     */
     public void activate(Context ctx) {
         Merchant m = auth.merchant(ctx);
         int number = number(ctx);
-        switch (versions.activate(m, number, ApiKeyAuth.label(ctx))) {
-            case NOT_FOUND -> throw ApiException.notFound("configuration version");
-            case HAS_PROBLEMS -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("failure_reason", "version " + number + " has problems and cannot become active; submit a fixed version");
-                body.put("problems", versions.find(m, number).map(v -> problems(v.problems())).orElse(List.of()));
-                responses.send(ctx, 422, body);
-            }
-            case ACTIVATED -> responses.send(ctx, 200, summary(versions.find(m, number).orElseThrow()));
+        boolean accept = acceptChanges(ctx.bodyAsBytes());
+        ConfigVersion version = versions.find(m, number).orElseThrow(() -> ApiException.notFound("configuration version"));
+        if (!version.problems().isEmpty()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("failure_reason", "version " + number + " has problems and cannot become active; submit a fixed version");
+            body.put("problems", problems(version.problems()));
+            responses.send(ctx, 422, body);
+            return;
         }
+        List<TestCart> saved = versions.testCarts(m);
+        List<TestCarts.Result> results = testCarts(m, number);
+        if (!TestCarts.allPassed(results) && !accept) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("failure_reason", "version " + number + " changes the answer to a test cart; send {\"accept_changes\": true} "
+                    + "to activate it and make its answers the expected ones");
+            body.put("test_carts", TestCarts.views(results));
+            responses.send(ctx, 409, body);
+            return;
+        }
+        if (versions.activate(m, number, ApiKeyAuth.label(ctx)) != ConfigVersions.Activated.ACTIVATED) {
+            throw ApiException.notFound("configuration version");
+        }
+        for (int i = 0; i < saved.size(); i++) {
+            if (!results.get(i).passed()) versions.saveTestCart(m, saved.get(i).withExpected(results.get(i).actual()));
+        }
+        Map<String, Object> body = summary(versions.find(m, number).orElseThrow());
+        body.put("test_carts", TestCarts.views(results));
+        responses.send(ctx, 200, body);
+    }
+
+    private boolean acceptChanges(byte[] body) {
+        if (body.length == 0) return false;
+        try {
+            JsonNode node = json.readTree(body);
+            JsonNode accept = node.path("accept_changes");
+            if (node.isObject() && node.size() == (accept.isMissingNode() ? 0 : 1) && (accept.isMissingNode() || accept.isBoolean())) {
+                return accept.asBoolean(false);
+            }
+        } catch (JacksonException e) {
+            // reported below
+        }
+        throw new ApiException(400, "body: send nothing, or {\"accept_changes\": true|false}");
     }
 
     private static Map<String, Object> summary(ConfigVersion v) {

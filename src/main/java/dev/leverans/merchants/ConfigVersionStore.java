@@ -28,4 +28,13 @@ public interface ConfigVersionStore {
 
     /** The merchant's activations, newest first. */
     List<Activation> activations(String merchantId);
+
+    /** Stores (or replaces) a test cart of the merchant. */
+    void saveTestCart(String merchantId, TestCart cart, Instant at);
+
+    /** The merchant's test carts by name. */
+    List<TestCart> testCarts(String merchantId);
+
+    /** False when there was no such test cart. */
+    boolean deleteTestCart(String merchantId, String name);
 }

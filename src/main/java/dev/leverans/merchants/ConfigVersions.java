@@ -93,6 +93,18 @@ public final class ConfigVersions {
         return store.find(m.id(), number).map(v -> build(v.content(), name(m, number)));
     }
 
+    public List<TestCart> testCarts(Merchant m) {
+        return store.testCarts(m.id());
+    }
+
+    public void saveTestCart(Merchant m, TestCart cart) {
+        store.saveTestCart(m.id(), cart, clock.instant());
+    }
+
+    public boolean deleteTestCart(Merchant m, String name) {
+        return store.deleteTestCart(m.id(), name);
+    }
+
     /** What an activation request came to. */
     public enum Activated { ACTIVATED, NOT_FOUND, HAS_PROBLEMS }
 

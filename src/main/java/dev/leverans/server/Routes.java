@@ -6,6 +6,7 @@ import dev.leverans.merchantapi.ConfigApi;
 import dev.leverans.merchantapi.KcoFallbackApi;
 import dev.leverans.merchantapi.MerchantApi;
 import dev.leverans.merchantapi.PreviewApi;
+import dev.leverans.merchantapi.TestCartApi;
 import dev.leverans.ordermanagement.OmApi;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -15,7 +16,8 @@ public final class Routes {
     private Routes() {}
 
     /** The APIs under /merchant, all on the merchant's API keys. */
-    public record MerchantApis(MerchantApi shipments, ConfigApi config, PreviewApi preview, KcoFallbackApi kcoFallback) {}
+    public record MerchantApis(MerchantApi shipments, ConfigApi config, TestCartApi testCarts, PreviewApi preview,
+                               KcoFallbackApi kcoFallback) {}
 
     public static void register(RoutesConfig routes, String basePath, KlarnaCallbacks klarna, MerchantApis merchant, OmApi om,
                                 Health health, PrometheusMeterRegistry metrics) {
@@ -39,6 +41,10 @@ public final class Routes {
         routes.get("/merchant/config/versions/{n}", config::get);
         routes.get("/merchant/config/versions/{n}/diff", config::diff);
         routes.post("/merchant/config/versions/{n}/activate", config::activate);
+        routes.get("/merchant/config/versions/{n}/test-carts", config::runTestCarts);
+        routes.get("/merchant/config/test-carts", merchant.testCarts()::list);
+        routes.put("/merchant/config/test-carts/{name}", merchant.testCarts()::put);
+        routes.delete("/merchant/config/test-carts/{name}", merchant.testCarts()::delete);
         routes.post("/merchant/preview", merchant.preview()::preview);
         routes.get("/merchant/kco-fallback", merchant.kcoFallback()::fallback);
 

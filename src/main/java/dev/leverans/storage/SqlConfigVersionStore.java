@@ -3,6 +3,7 @@ package dev.leverans.storage;
 import dev.leverans.config.ConfigProblem;
 import dev.leverans.merchants.ConfigVersion;
 import dev.leverans.merchants.ConfigVersionStore;
+import dev.leverans.merchants.TestCart;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -78,6 +79,25 @@ public final class SqlConfigVersionStore implements ConfigVersionStore {
                 "SELECT number, previous, author, activated_at FROM config_activation WHERE merchant_id = ? ORDER BY seq DESC",
                 rs -> new Activation(rs.getInt(1), (Integer) rs.getObject(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))),
                 merchantId));
+    }
+
+    @Override
+    public void saveTestCart(String merchantId, TestCart cart, Instant at) {
+        database.writer().execute(c -> Jdbc.update(c, "INSERT INTO config_test_cart (merchant_id, name, cart, updated_at) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (merchant_id, name) DO UPDATE SET cart = excluded.cart, updated_at = excluded.updated_at",
+                merchantId, cart.name(), json.writeValueAsString(cart), at.toEpochMilli()));
+    }
+
+    @Override
+    public List<TestCart> testCarts(String merchantId) {
+        return Jdbc.read(database.readers(), c -> Jdbc.query(c, "SELECT cart FROM config_test_cart WHERE merchant_id = ? ORDER BY name",
+                rs -> json.readValue(rs.getString(1), TestCart.class), merchantId));
+    }
+
+    @Override
+    public boolean deleteTestCart(String merchantId, String name) {
+        return database.writer().execute(c -> Jdbc.update(c, "DELETE FROM config_test_cart WHERE merchant_id = ? AND name = ?",
+                merchantId, name)) > 0;
     }
 
     private Optional<ConfigVersion> first(String sql, Object... args) {

@@ -217,4 +217,36 @@ class ConfigVersionsHttpTest {
         merchant().contentType("application/yaml").body(bytes("options: [")).post("/merchant/config/versions").then().statusCode(201)
                 .body("problems[0].message", containsString("line"));
     }
+
+    @Test
+    void testCartsGuardActivationUntilTheirChangesAreAccepted() {
+        merchant().contentType("application/json").body(Map.of("request", optionsRequest("cart-stockholm"), "at", "2026-12-02T10:00:00Z"))
+                .put("/merchant/config/test-carts/stockholm-1kg").then().statusCode(201)
+                .body("expected.options.find { it.id == 'instabox-locker' }.price", equalTo(3900))
+                .body("expected.preselected", equalTo("postnord-service-point")).body("passed", equalTo(true));
+        merchant().get("/merchant/config/test-carts").then().statusCode(200).body("test_carts[0].name", equalTo("stockholm-1kg"))
+                .body("test_carts[0].passed", equalTo(true));
+
+        var submitted = merchant().contentType("application/yaml").body(bytes(cheaper(activeYaml()))).post("/merchant/config/versions")
+                .then().statusCode(201).body("test_carts[0].passed", equalTo(false))
+                .body("test_carts[0].differences", hasItem("instabox-locker: price 3900 -> 3700"))
+                .body("test_carts[0].differences", hasItem("postnord-service-point: price 4900 -> 4700")).extract();
+        int v2 = submitted.path("number");
+        merchant().get("/merchant/config/versions/" + v2 + "/test-carts").then().statusCode(200).body("test_carts[0].passed", equalTo(false));
+
+        merchant().post("/merchant/config/versions/" + v2 + "/activate").then().statusCode(409)
+                .body("failure_reason", containsString("accept_changes")).body("test_carts[0].differences", hasSize(2));
+        merchant().get("/merchant/config").then().header("X-Config-Version", equalTo("1"));
+        merchant().contentType("application/json").body("{\"accept\": 1}").post("/merchant/config/versions/" + v2 + "/activate")
+                .then().statusCode(400);
+
+        merchant().contentType("application/json").body(Map.of("accept_changes", true)).post("/merchant/config/versions/" + v2 + "/activate")
+                .then().statusCode(200).body("status", equalTo("active"));
+        merchant().get("/merchant/config/test-carts").then().body("test_carts[0].passed", equalTo(true))
+                .body("test_carts[0].expected.options.find { it.id == 'instabox-locker' }.price", equalTo(3700));
+
+        merchant().put("/merchant/config/test-carts/" + "bad name").then().statusCode(400);
+        merchant().delete("/merchant/config/test-carts/stockholm-1kg").then().statusCode(204);
+        merchant().delete("/merchant/config/test-carts/stockholm-1kg").then().statusCode(404);
+    }
 }
