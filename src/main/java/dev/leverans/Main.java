@@ -78,16 +78,18 @@ public final class Main {
 
     /** Validates the settings and every merchant file; prints each problem; 0 when there is none, else 2. */
     private static int check(Path settings) {
-        List<String> problems;
+        MerchantLoader.Checked checked;
         try {
             ServerConfig config = ServerConfig.load(settings, System::getenv);
-            problems = new MerchantLoader(new ConfigDocuments(new EnvSubstitution(System::getenv))).check(config.merchantsDir());
+            checked = new MerchantLoader(new ConfigDocuments(new EnvSubstitution(System::getenv))).check(config.merchantsDir());
         } catch (ConfigException e) {
-            problems = e.problems();
+            checked = new MerchantLoader.Checked(e.problems(), List.of());
         }
-        problems.forEach(p -> System.out.println("ERROR " + p));
-        System.out.println(problems.isEmpty() ? "configuration OK" : problems.size() + " problem(s)");
-        return problems.isEmpty() ? 0 : 2;
+        checked.errors().forEach(p -> System.out.println("ERROR " + p));
+        checked.warnings().forEach(System.out::println);
+        System.out.println((checked.errors().isEmpty() ? "configuration OK" : checked.errors().size() + " error(s)")
+                + (checked.warnings().isEmpty() ? "" : ", " + checked.warnings().size() + " warning(s)"));
+        return checked.errors().isEmpty() ? 0 : 2;
     }
 
     private static Arguments arguments(String[] args) {

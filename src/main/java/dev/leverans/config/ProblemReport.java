@@ -23,10 +23,24 @@ public final class ProblemReport {
 
     /** A problem at a JSON pointer into the document ({@code /options/1/price/SEK}; empty for the whole document). */
     public void add(String pointer, String problem) {
+        record(ConfigProblem.Severity.ERROR, pointer, problem);
+    }
+
+    /** Something that works but is probably not what the merchant meant (it never stops a load or an activation). */
+    public void warn(String pointer, String problem) {
+        record(ConfigProblem.Severity.WARNING, pointer, problem);
+    }
+
+    private void record(ConfigProblem.Severity severity, String pointer, String problem) {
         if (lines == null) lines = YamlLines.of(source.text());
         int[] at = YamlLines.lineOf(lines, pointer);
-        problems.add(new ConfigProblem(source.name(), at == null ? null : at[0], at == null ? null : at[1],
+        problems.add(new ConfigProblem(severity, source.name(), at == null ? null : at[0], at == null ? null : at[1],
                 FieldPath.readable(tree, pointer), optionId(pointer), problem));
+    }
+
+    /** The warnings collected (after a build that threw nothing, all there is). */
+    public List<ConfigProblem> warnings() {
+        return problems.stream().filter(p -> !p.isError()).toList();
     }
 
     /** The id of the option the pointer is inside ({@code /options/N/…} or {@code /default_option/…}), else null. */
@@ -41,8 +55,8 @@ public final class ProblemReport {
         return option != null && option.path("id").isString() ? option.path("id").asString() : null;
     }
 
-    /** Throws every problem collected so far, if there is one. */
+    /** Throws every problem collected so far (warnings included), if there is an error among them. */
     public void throwIfAny() {
-        if (!problems.isEmpty()) throw new ConfigException(problems);
+        if (problems.stream().anyMatch(ConfigProblem::isError)) throw new ConfigException(problems);
     }
 }

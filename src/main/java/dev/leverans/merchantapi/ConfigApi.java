@@ -113,7 +113,7 @@ public final class ConfigApi {
         if (content.isBlank()) throw new ApiException(400, "request body is empty; send the configuration as YAML or JSON");
         ConfigVersion draft = versions.submit(m, ApiKeyAuth.label(ctx), comment, content);
         Map<String, Object> body = summary(draft);
-        if (draft.problems().isEmpty()) body.put("test_carts", TestCarts.views(testCarts(m, draft.number())));
+        if (!draft.hasErrors()) body.put("test_carts", TestCarts.views(testCarts(m, draft.number())));
         responses.send(ctx, 201, body);
     }
 
@@ -122,7 +122,7 @@ public final class ConfigApi {
         Merchant m = auth.merchant(ctx);
         int number = number(ctx);
         ConfigVersion v = versions.find(m, number).orElseThrow(() -> ApiException.notFound("configuration version"));
-        if (!v.problems().isEmpty()) throw new ApiException(422, "version " + number + " has problems; its rules cannot run");
+        if (v.hasErrors()) throw new ApiException(422, "version " + number + " has errors; its rules cannot run");
         responses.send(ctx, 200, Map.of("version", number, "test_carts", TestCarts.views(testCarts(m, number))));
     }
 
@@ -140,9 +140,9 @@ public final class ConfigApi {
         int number = number(ctx);
         boolean accept = acceptChanges(ctx.bodyAsBytes());
         ConfigVersion version = versions.find(m, number).orElseThrow(() -> ApiException.notFound("configuration version"));
-        if (!version.problems().isEmpty()) {
+        if (version.hasErrors()) {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("failure_reason", "version " + number + " has problems and cannot become active; submit a fixed version");
+            body.put("failure_reason", "version " + number + " has errors and cannot become active; submit a fixed version");
             body.put("problems", problems(version.problems()));
             responses.send(ctx, 422, body);
             return;
@@ -196,7 +196,7 @@ public final class ConfigApi {
     private static List<Map<String, Object>> problems(List<ConfigProblem> problems) {
         return problems.stream().map(p -> {
             Map<String, Object> v = new LinkedHashMap<>();
-            v.put("severity", "error");
+            v.put("severity", p.severity().name().toLowerCase(Locale.ROOT));
             v.put("path", p.path());
             v.put("option_id", p.optionId());
             v.put("line", p.line());

@@ -48,7 +48,7 @@ public final class ConfigVersions {
     public void serveActiveVersions(Map<String, String> seeds) {
         for (Merchant m : directory.current().all()) {
             ConfigVersion active = store.active(m.id()).orElseGet(() -> seed(m, seeds.get(m.id())));
-            directory.replace(m.withRules(build(active.content(), name(m, active.number())), active.number()));
+            directory.replace(m.withRules(build(active.content(), name(m, active.number())).rules(), active.number()));
         }
     }
 
@@ -61,11 +61,11 @@ public final class ConfigVersions {
         return store.active(m.id()).orElseThrow();
     }
 
-    /** Stores the document as a draft with every problem it has (a draft with problems is kept, to be fixed). */
+    /** Stores the document as a draft with every problem it has (a draft with errors is kept, to be fixed). */
     public ConfigVersion submit(Merchant m, String author, String comment, String content) {
-        List<ConfigProblem> problems = List.of();
+        List<ConfigProblem> problems;
         try {
-            build(content, "submitted version");
+            problems = build(content, "submitted version").warnings();
         } catch (ConfigException e) {
             problems = e.details();
         }
@@ -90,7 +90,7 @@ public final class ConfigVersions {
 
     /** The rule table of version {@code number} (e.g. to preview it before activating); empty when there is none. */
     public Optional<RuleTable> rules(Merchant m, int number) {
-        return store.find(m.id(), number).map(v -> build(v.content(), name(m, number)));
+        return store.find(m.id(), number).map(v -> build(v.content(), name(m, number)).rules());
     }
 
     public List<TestCart> testCarts(Merchant m) {
@@ -112,8 +112,8 @@ public final class ConfigVersions {
     public Activated activate(Merchant m, int number, String author) {
         Optional<ConfigVersion> version = store.find(m.id(), number);
         if (version.isEmpty()) return Activated.NOT_FOUND;
-        if (!version.get().problems().isEmpty()) return Activated.HAS_PROBLEMS;
-        RuleTable rules = build(version.get().content(), name(m, number));
+        if (version.get().hasErrors()) return Activated.HAS_PROBLEMS;
+        RuleTable rules = build(version.get().content(), name(m, number)).rules();
         if (!store.activate(m.id(), number, author, clock.instant())) return Activated.NOT_FOUND;
         Merchant current = directory.byId(m.id()).orElse(m);
         directory.replace(current.withRules(rules, number));
@@ -125,14 +125,18 @@ public final class ConfigVersions {
         return "merchant " + m.id() + " version " + number;
     }
 
-    /** The rule table of a version document; every problem in a {@link ConfigException}. */
-    private RuleTable build(String content, String name) {
+    /** A version's rule table and the warnings its analysis found. */
+    private record Built(RuleTable rules, List<ConfigProblem> warnings) {}
+
+    /** The rule table of a version document; every error (and warning) in a {@link ConfigException}. */
+    private Built build(String content, String name) {
         ConfigSource source = new ConfigSource(name, content);
         JsonNode tree = documents.read(source, "config-version.schema.json");
         LocationIndex locations = tree.has("locations")
                 ? new LocationIndex(List.of(documents.bind(tree.get("locations"), Location[].class, source.name())))
                 : LocationIndex.empty();
-        return new RuleTableFactory(new ProblemReport(source, tree))
-                .build(documents.bind(tree, RuleTableDocument.class, source.name()), locations);
+        ProblemReport problems = new ProblemReport(source, tree);
+        RuleTable rules = new RuleTableFactory(problems).build(documents.bind(tree, RuleTableDocument.class, source.name()), locations);
+        return new Built(rules, problems.warnings());
     }
 }

@@ -19,42 +19,59 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Loads every {@code *.yaml} merchant file in a directory, with the locations file each names. */
 public final class MerchantLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(MerchantLoader.class);
     private final ConfigDocuments documents;
 
     public MerchantLoader(ConfigDocuments documents) {
         this.documents = documents;
     }
 
-    /** Every merchant file of the directory; a problem in any of them stops the load with all problems of all files. */
+    /** Every merchant file of the directory; an error in any of them stops the load with all problems of all files. */
     public MerchantRegistry loadDirectory(Path directory) {
+        Report report = report(directory);
+        if (!report.errors().isEmpty()) throw new ConfigException(report.errors());
+        report.warnings().forEach(w -> LOG.warn("{}", w));
+        return report.registry();
+    }
+
+    /** What {@link #check} finds: every error and every warning of every file, one line each. */
+    public record Checked(List<String> errors, List<String> warnings) {}
+
+    /** Every problem of every merchant file in the directory (and its locations file), without starting anything. */
+    public Checked check(Path directory) {
+        try {
+            Report report = report(directory);
+            return new Checked(report.errors().stream().map(ConfigProblem::toString).toList(),
+                    report.warnings().stream().map(ConfigProblem::toString).toList());
+        } catch (ConfigException e) {
+            return new Checked(e.problems(), List.of());
+        }
+    }
+
+    private record Report(MerchantRegistry registry, List<ConfigProblem> errors, List<ConfigProblem> warnings) {}
+
+    private Report report(Path directory) {
         List<Merchant> merchants = new ArrayList<>();
         List<ConfigProblem> problems = new ArrayList<>();
+        List<ConfigProblem> warnings = new ArrayList<>();
         for (Path file : merchantFiles(directory)) {
             try {
-                merchants.add(load(file));
+                merchants.add(load(file, warnings));
             } catch (ConfigException e) {
                 problems.addAll(e.details());
             }
         }
         // A locations file shared by several merchants reports its problems once.
-        if (!problems.isEmpty()) throw new ConfigException(problems.stream().distinct().toList());
-        return new MerchantRegistry(merchants);
-    }
-
-    /** Every problem of every merchant file in the directory (and its locations file); empty when all load. */
-    public List<String> check(Path directory) {
-        try {
-            loadDirectory(directory);
-            return List.of();
-        } catch (ConfigException e) {
-            return e.problems();
-        }
+        List<ConfigProblem> errors = problems.stream().distinct().toList();
+        return new Report(errors.isEmpty() ? new MerchantRegistry(merchants) : null, errors, warnings);
     }
 
     /** The rule-table keys of a merchant file: what a configuration version holds (with the locations). */
@@ -91,7 +108,7 @@ public final class MerchantLoader {
         }
     }
 
-    public Merchant load(Path file) {
+    private Merchant load(Path file, List<ConfigProblem> warnings) {
         ConfigSource source = ConfigSource.of(file);
         JsonNode tree = documents.read(source, "merchant.schema.json");
         MerchantFile m = documents.bind(tree, MerchantFile.class, file);
@@ -106,8 +123,9 @@ public final class MerchantLoader {
         }
         RuleTable rules = null;
         try {
-            rules = new RuleTableFactory(new ProblemReport(source, tree))
-                    .build(documents.bind(tree, RuleTableDocument.class, file), locations);
+            ProblemReport report = new ProblemReport(source, tree);
+            rules = new RuleTableFactory(report).build(documents.bind(tree, RuleTableDocument.class, file), locations);
+            warnings.addAll(report.warnings());
         } catch (ConfigException e) {
             problems.addAll(e.details());
         }

@@ -127,6 +127,16 @@ class ConfigVersionsHttpTest {
     }
 
     @Test
+    void aWarningIsReportedButDoesNotStopActivation() {
+        String served = activeYaml().replace("tax_rates:\n  SE: 2500", "tax_rates:\n  DK: 2500\n  SE: 2500");
+        int number = merchant().contentType("application/yaml").body(bytes(served)).post("/merchant/config/versions").then().statusCode(201)
+                .body("problems.find { it.path == 'tax_rates.DK' }.severity", equalTo("warning"))
+                .body("problems.find { it.path == 'tax_rates.DK' }.message", containsString("no option serves DK"))
+                .extract().path("number");
+        merchant().post("/merchant/config/versions/" + number + "/activate").then().statusCode(200).body("status", equalTo("active"));
+    }
+
+    @Test
     void aDiffShowsTheChangedLinesBetweenTwoVersions() {
         int v2 = submit(cheaper(activeYaml()), null);
         String diff = merchant().get("/merchant/config/versions/" + v2 + "/diff").then().statusCode(200)

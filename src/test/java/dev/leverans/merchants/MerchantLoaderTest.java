@@ -74,11 +74,11 @@ class MerchantLoaderTest {
         Files.copy(DemoConfig.MERCHANTS.resolve("demo.locations.json"), dir.resolve("demo.locations.json"));
         Files.writeString(dir.resolve("a.yaml"), demoYaml().replace("type: locker", "type: drone"));
         Files.writeString(dir.resolve("b.yaml"), demoYaml().replace("id: demo\n", "id: demo-b\n").replace("class: standard", "class: slow"));
-        var problems = DemoConfig.loader().check(dir);
+        var problems = DemoConfig.loader().check(dir).errors();
         assertTrue(problems.stream().anyMatch(p -> p.contains("a.yaml:") && p.contains("options[instabox-locker].type")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("b.yaml:") && p.contains("options[freight-home].class")), problems.toString());
         assertTrue(problems.stream().filter(p -> p.contains("b.yaml:")).count() > 1, "every class of b.yaml: " + problems);
-        assertEquals(java.util.List.of(), DemoConfig.loader().check(DemoConfig.MERCHANTS));
+        assertEquals(java.util.List.of(), DemoConfig.loader().check(DemoConfig.MERCHANTS).errors());
     }
 
     @Test
@@ -126,7 +126,7 @@ class MerchantLoaderTest {
                 .replace("98000..98999", "98000-98999");
         Files.copy(DemoConfig.MERCHANTS.resolve("demo.locations.json"), dir.resolve("demo.locations.json"));
         Files.writeString(dir.resolve("shop.yaml"), yaml);
-        List<String> problems = DemoConfig.loader().check(dir);
+        List<String> problems = DemoConfig.loader().check(dir).errors();
         String file = dir.resolve("shop.yaml").toString();
         assertEquals(List.of(
                 file + ":" + lineOf(yaml, "98000-98999") + ": options[budbee-home].conditions.postal_codes.exclude[0]: '98000-98999' looks like a range",
@@ -142,5 +142,29 @@ class MerchantLoaderTest {
         assertEquals(List.of(dir.resolve("shop.yaml") + ":" + lineOf(yaml, "price: {SEK: \"79900\"") + ": options[freight-home].price.SEK: "
                 + "must be an amount in minor units or {amount, free_from} or {weight_tiers, free_from} (amount or weight_tiers, not both)"),
                 e.problems());
+    }
+
+    @Test
+    void whatIsAllowedButNeverMeantIsAWarning() throws IOException {
+        String yaml = demoYaml().replace("tax_rates: {SE: 2500, NO: 2500}", "tax_rates: {SE: 2500, NO: 2500, DK: 2500}")
+                .replace("weight_grams: {max: 30000}", "weight_grams: {min: 40000, max: 30000}")
+                .replace("locations: {types: [servicepoint], limit: 5}", "locations: {types: [depot], limit: 5}")
+                .replace("- {up_to_grams: 30000, amount: 8900}", "- {up_to_grams: 20000, amount: 8900}");
+        Files.copy(DemoConfig.MERCHANTS.resolve("demo.locations.json"), dir.resolve("demo.locations.json"));
+        Files.writeString(dir.resolve("shop.yaml"), yaml);
+        MerchantLoader.Checked checked = DemoConfig.loader().check(dir);
+        assertEquals(List.of(), checked.errors(), "warnings never stop a load");
+        String all = String.join("\n", checked.warnings());
+        for (String expected : List.of(
+                "tax_rates.DK: no option serves DK: customers there get the default option only",
+                "options[budbee-home].conditions: a minimum above its maximum: this option can never be offered",
+                "options[postnord-service-point].locations: no location of carrier postnord and types [depot]",
+                "preselection.prefer[0]: postnord-service-point can never be offered, so this preference never applies",
+                "options[budbee-home].price.SEK.weight_tiers: tiers end at 20000 g but the option allows up to 30000 g",
+                "options[instabox-locker].price: not priced in [DKK, EUR, GBP, NOK, USD]")) {
+            assertTrue(all.contains(expected), "'" + expected + "' not in:\n" + all);
+        }
+        assertTrue(checked.warnings().stream().allMatch(w -> w.contains("shop.yaml:") && w.contains(": warning: ")), all);
+        assertEquals(1, DemoConfig.loader().loadDirectory(dir).all().size(), "it loads");
     }
 }

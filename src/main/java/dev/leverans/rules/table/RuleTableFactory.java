@@ -77,6 +77,7 @@ public final class RuleTableFactory {
         }
         DispatchCalendar calendar = calendar(m.warehouse());
         problems.throwIfAny();
+        new RuleTableAnalysis(problems).analyse(m, options, locations);
         return new RuleTable(currencies, m.taxRates(), m.defaultTaxRate(), options, defaultOption,
                 preselection, calendar, locations, m.previewCountry());
     }
