@@ -1,23 +1,19 @@
 package dev.leverans;
 
-import dev.leverans.config.ConfigDocuments;
 import dev.leverans.config.ConfigException;
-import dev.leverans.config.EnvSubstitution;
 import dev.leverans.config.ServerConfig;
 import dev.leverans.logging.LogFormat;
 import dev.leverans.logging.LogText;
-import dev.leverans.merchants.MerchantLoader;
 import dev.leverans.server.BuildInfo;
 import dev.leverans.storage.StorageException;
 import io.javalin.util.JavalinBindException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar leverans.jar [--config FILE] [--check] [--init]}, {@code --help}, {@code --version};
+ * {@code java -jar leverans.jar [--config FILE] [--check [DIR]] [--init]}, {@code --help}, {@code --version};
  * LEVERANS_CONFIG also names the settings file. Exit codes: 0 fine, 1 cannot listen, 2 configuration,
  * 3 storage (e.g. the database is missing from a data directory that held one).
  */
@@ -26,15 +22,16 @@ public final class Main {
     private static final String DEFAULT_CONFIG = "config/leverans.yaml";
     private static final String USAGE = """
             Leverans %s — Klarna Shipping Assistant callback server
-            Usage: java -jar leverans.jar [--config FILE] [--check] [--init]
+            Usage: java -jar leverans.jar [--config FILE] [--check [DIR]] [--init]
               --config FILE  server settings (default: LEVERANS_CONFIG, else config/leverans.yaml)
-              --check        validate the settings and every merchant file, print all problems, exit 0 or 2
+              --check [DIR]  validate the settings and the merchant files of DIR (default: the configured ones),
+                             run the saved test carts against them; print every error and warning; exit 0 or 2
               --init         create a new, empty database even where one was before (it is missing)
               --version      print the version
               --help         print this text
             See README.md for the settings and the environment variables.""";
 
-    private record Arguments(String config, boolean check, boolean init) {}
+    private record Arguments(String config, boolean check, Path checkDir, boolean init) {}
 
     private Main() {}
 
@@ -55,7 +52,9 @@ public final class Main {
         }
         try {
             Arguments arguments = arguments(args);
-            if (arguments.check()) System.exit(check(Path.of(arguments.config())));
+            if (arguments.check()) {
+                System.exit(new ConfigCheck(System::getenv, System.out).run(Path.of(arguments.config()), arguments.checkDir()));
+            }
             ServerConfig loaded = ServerConfig.load(Path.of(arguments.config()), System::getenv);
             ServerConfig config = arguments.init() ? loaded.withInitStorage() : loaded;
             Leverans leverans = new Leverans(config, System::getenv, Clock.systemUTC());
@@ -76,29 +75,15 @@ public final class Main {
         }
     }
 
-    /** Validates the settings and every merchant file; prints each problem; 0 when there is none, else 2. */
-    private static int check(Path settings) {
-        MerchantLoader.Checked checked;
-        try {
-            ServerConfig config = ServerConfig.load(settings, System::getenv);
-            checked = new MerchantLoader(new ConfigDocuments(new EnvSubstitution(System::getenv))).check(config.merchantsDir());
-        } catch (ConfigException e) {
-            checked = new MerchantLoader.Checked(e.problems(), List.of());
-        }
-        checked.errors().forEach(p -> System.out.println("ERROR " + p));
-        checked.warnings().forEach(System.out::println);
-        System.out.println((checked.errors().isEmpty() ? "configuration OK" : checked.errors().size() + " error(s)")
-                + (checked.warnings().isEmpty() ? "" : ", " + checked.warnings().size() + " warning(s)"));
-        return checked.errors().isEmpty() ? 0 : 2;
-    }
-
     private static Arguments arguments(String[] args) {
         String config = null;
         boolean check = false;
+        Path checkDir = null;
         boolean init = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--check")) {
                 check = true;
+                if (i + 1 < args.length && !args[i + 1].startsWith("--")) checkDir = Path.of(args[++i]);
             } else if (args[i].equals("--init")) {
                 init = true;
             } else if (args[i].equals("--config")) {
@@ -112,6 +97,6 @@ public final class Main {
         }
         String fromEnv = System.getenv("LEVERANS_CONFIG");
         if (config == null) config = fromEnv == null || fromEnv.isBlank() ? DEFAULT_CONFIG : fromEnv;
-        return new Arguments(config, check, init);
+        return new Arguments(config, check, checkDir, init);
     }
 }

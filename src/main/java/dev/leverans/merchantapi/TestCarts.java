@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs saved test carts against a rule table, with the same evaluation Klarna's requests get, and says what changed. */
-final class TestCarts {
+public final class TestCarts {
     /** One cart's run: whether the answer is the expected one, what differs, and the answer itself. */
-    record Result(String name, boolean passed, List<String> differences, TestCart.Expected actual) {}
+    public record Result(String name, boolean passed, List<String> differences, TestCart.Expected actual) {}
 
     private final Clock clock;
 
-    TestCarts(Clock clock) {
+    public TestCarts(Clock clock) {
         this.clock = clock;
     }
 
@@ -31,7 +31,7 @@ final class TestCarts {
                 preselected);
     }
 
-    List<Result> run(RuleTable rules, List<TestCart> carts) {
+    public List<Result> run(RuleTable rules, List<TestCart> carts) {
         return carts.stream().map(cart -> {
             TestCart.Expected actual = answer(rules, cart);
             List<String> differences = differences(cart.expected(), actual);

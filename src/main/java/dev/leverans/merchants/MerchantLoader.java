@@ -42,17 +42,17 @@ public final class MerchantLoader {
         return report.registry();
     }
 
-    /** What {@link #check} finds: every error and every warning of every file, one line each. */
-    public record Checked(List<String> errors, List<String> warnings) {}
+    /** What {@link #check} finds: every error and every warning of every file, one line each, and the merchants when there is no error. */
+    public record Checked(List<String> errors, List<String> warnings, MerchantRegistry registry) {}
 
     /** Every problem of every merchant file in the directory (and its locations file), without starting anything. */
     public Checked check(Path directory) {
         try {
             Report report = report(directory);
             return new Checked(report.errors().stream().map(ConfigProblem::toString).toList(),
-                    report.warnings().stream().map(ConfigProblem::toString).toList());
+                    report.warnings().stream().map(ConfigProblem::toString).toList(), report.registry());
         } catch (ConfigException e) {
-            return new Checked(e.problems(), List.of());
+            return new Checked(e.problems(), List.of(), null);
         }
     }
 

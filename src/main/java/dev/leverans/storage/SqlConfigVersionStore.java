@@ -4,12 +4,19 @@ import dev.leverans.config.ConfigProblem;
 import dev.leverans.merchants.ConfigVersion;
 import dev.leverans.merchants.ConfigVersionStore;
 import dev.leverans.merchants.TestCart;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.Optional;
+import org.sqlite.SQLiteConfig;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
@@ -98,6 +105,27 @@ public final class SqlConfigVersionStore implements ConfigVersionStore {
     public boolean deleteTestCart(String merchantId, String name) {
         return database.writer().execute(c -> Jdbc.update(c, "DELETE FROM config_test_cart WHERE merchant_id = ? AND name = ?",
                 merchantId, name)) > 0;
+    }
+
+    /**
+     * Every merchant's saved test carts from the database in {@code dataDir}, read without the
+     * server (opened read-only, nothing migrated); empty when there is no database or no carts yet.
+     */
+    public static Map<String, List<TestCart>> savedTestCarts(Path dataDir, ObjectMapper json) {
+        Path file = dataDir.resolve(SqliteDatabase.FILE_NAME);
+        Map<String, List<TestCart>> out = new TreeMap<>();
+        if (!Files.isRegularFile(file)) return out;
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection c = readOnly.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            for (String[] row : Jdbc.query(c, "SELECT merchant_id, cart FROM config_test_cart ORDER BY merchant_id, name",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+                out.computeIfAbsent(row[0], id -> new ArrayList<>()).add(json.readValue(row[1], TestCart.class));
+            }
+        } catch (SQLException | StorageException e) {
+            // A database from before test carts existed has none to run.
+        }
+        return out;
     }
 
     private Optional<ConfigVersion> first(String sql, Object... args) {

@@ -18,7 +18,7 @@ import org.sqlite.SQLiteDataSource;
  * connection for the group-commit writer, a small pool of reader connections.
  */
 public final class SqliteDatabase implements AutoCloseable {
-    private static final String FILE_NAME = "leverans.db";
+    static final String FILE_NAME = "leverans.db";
     private static final int READERS = 4;
 
     private final GroupCommitWriter writer;
