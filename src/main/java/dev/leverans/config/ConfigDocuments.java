@@ -46,6 +46,12 @@ public final class ConfigDocuments {
         ProblemReport problems = new ProblemReport(source, parsed);
         JsonNode tree = env.apply(parsed, problems);
         problems.throwIfAny();
+        // The schema validator fails on numbers such as 1E+308 instead of refusing them: refuse them first.
+        SchemaErrors.Problem unusable = BodyChecks.problem(tree, true);
+        if (unusable != null) {
+            problems.add(unusable.pointer(), unusable.message());
+            problems.throwIfAny();
+        }
         Schema schema = SCHEMAS.getSchema(SchemaLocation.of("classpath:schemas/" + schemaName));
         for (SchemaErrors.Problem p : SchemaErrors.problems(schema.validate(tree),
                 uri -> SCHEMAS.getSchema(SchemaLocation.of(uri)).getSchemaNode())) {

@@ -1,5 +1,6 @@
 package dev.leverans.http;
 
+import dev.leverans.config.BodyChecks;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -56,8 +57,8 @@ public final class RequestBodies {
         requireJsonContentType(ctx);
         JsonNode tree = parse(ctx.bodyAsBytes());
         ctx.attribute(BODY, tree);
-        String problem = BodyChecks.problem(tree, numbersMustFit);
-        if (problem != null) throw new ApiException(400, problem);
+        SchemaErrors.Problem problem = BodyChecks.problem(tree, numbersMustFit);
+        if (problem != null) throw new ApiException(400, field(problem.pointer()) + ": " + problem.message());
         List<Error> errors = schemas.get(schemaName).validate(tree);
         if (!errors.isEmpty()) {
             throw new ApiException(400, errors.stream().map(RequestBodies::describe).distinct().collect(Collectors.joining("; ")));

@@ -224,6 +224,10 @@ class ConfigVersionsHttpTest {
         merchant().contentType("application/yaml").body(new byte[] {(byte) 0xC3, (byte) 0x28}).post("/merchant/config/versions")
                 .then().statusCode(400).body("failure_reason", containsString("UTF-8"));
         merchant().contentType("application/yaml").body(bytes("")).post("/merchant/config/versions").then().statusCode(400);
+        merchant().contentType("application/yaml").body(bytes(activeYaml().replace("SEK: 3900", "SEK: 1E+308")))
+                .post("/merchant/config/versions").then().statusCode(201)
+                .body("problems[0].path", equalTo("options[instabox-locker].price.SEK"))
+                .body("problems[0].message", containsString("out of range"));
         merchant().contentType("application/yaml").body(bytes("options: [")).post("/merchant/config/versions").then().statusCode(201)
                 .body("problems[0].message", containsString("line"));
     }

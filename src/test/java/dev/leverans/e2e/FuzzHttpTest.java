@@ -5,6 +5,7 @@ import static dev.leverans.support.Klarna.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leverans.support.DemoConfig;
 import dev.leverans.support.FakeKlarnaOm;
 import dev.leverans.support.TestServer;
 import io.restassured.RestAssured;
@@ -23,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * 10,000 generated bodies (wrong types, huge numbers, deep nesting, invalid UTF-8, lone surrogates,
@@ -110,7 +112,21 @@ class FuzzHttpTest {
                 new Target("POST", "/om/orders/SO-fuzz/status", key, JSON.readTree("{\"status\": \"on_hold\", \"restock\": false}")),
                 new Target("PUT", "/om/orders/SO-fuzz/lines", key, lines),
                 new Target("POST", "/om/orders/SO-fuzz/refunds", key, refund),
-                new Target("POST", "/om/orders/SO-fuzz/tracking", key, JSON.readTree("{\"tracking_number\": \"T1\"}")));
+                new Target("POST", "/om/orders/SO-fuzz/tracking", key, JSON.readTree("{\"tracking_number\": \"T1\"}")),
+                new Target("POST", "/merchant/preview", key, JSON.createObjectNode().put("at", "2026-12-02T10:00:00Z").set("request", options)),
+                new Target("PUT", "/merchant/config/test-carts/fuzz", key, JSON.createObjectNode().set("request", options)),
+                new Target("POST", "/merchant/config/versions", key, demoRuleTable()),
+                new Target("POST", "/merchant/config/versions/1/activate", key, JSON.readTree("{\"accept_changes\": false}")));
+    }
+
+    /** The demo merchant's rule table as a JSON configuration version. */
+    private static JsonNode demoRuleTable() {
+        ObjectNode file = (ObjectNode) YAMLMapper.builder().build().readTree(DemoConfig.MERCHANTS.resolve("demo.yaml").toFile());
+        ObjectNode version = JSON.createObjectNode();
+        for (String key : List.of("currencies", "tax_rates", "default_tax_rate", "warehouse", "preselection", "options", "default_option")) {
+            version.set(key, file.get(key));
+        }
+        return version;
     }
 
     private static List<Target> withShipment(List<Target> targets, String shipment) {

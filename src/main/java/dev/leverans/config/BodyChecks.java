@@ -1,26 +1,27 @@
-package dev.leverans.http;
+package dev.leverans.config;
 
+import dev.leverans.http.RequestBodies;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What every request body must satisfy before its schema is checked: every string is valid Unicode
+ * What every request body and config document must satisfy before its schema is checked: every string is valid Unicode
  * (a lone UTF-16 surrogate would be stored as "?", so two different ids could become one), and,
  * for strictly read bodies, every number fits the 64-bit integers and finite decimals this API
  * computes with (a schema validator would otherwise fail on {@code 1E+308} instead of refusing it).
  */
-final class BodyChecks {
+public final class BodyChecks {
     private static final double LARGEST_FITTING = 9.2e18;
 
     private BodyChecks() {}
 
-    /** The first problem as "field: problem", or null. {@code path} holds the JSON pointer's segments. */
-    static String problem(JsonNode tree, boolean numbersMustFit) {
+    /** The first problem: where (a JSON pointer) and what; null when there is none. */
+    public static SchemaErrors.Problem problem(JsonNode tree, boolean numbersMustFit) {
         Deque<String> path = new ArrayDeque<>();
         String problem = walk(tree, numbersMustFit, path);
-        return problem == null ? null : RequestBodies.field(String.join("", path)) + ": " + problem;
+        return problem == null ? null : new SchemaErrors.Problem(String.join("", path), problem);
     }
 
     private static String walk(JsonNode node, boolean numbersMustFit, Deque<String> path) {
@@ -53,7 +54,7 @@ final class BodyChecks {
         return Double.isFinite(d) && Math.abs(d) < LARGEST_FITTING;
     }
 
-    static boolean validUnicode(String s) {
+    public static boolean validUnicode(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c)) {
