@@ -38,7 +38,10 @@ public final class MerchantLoader {
     public MerchantRegistry loadDirectory(Path directory) {
         Report report = report(directory);
         if (!report.errors().isEmpty()) throw new ConfigException(report.errors());
-        report.warnings().forEach(w -> LOG.warn("{}", w));
+        if (!report.warnings().isEmpty()) {
+            LOG.warn("{} configuration warning(s) in {}, e.g. {}; java -jar leverans.jar --check lists them all",
+                    report.warnings().size(), directory, report.warnings().getFirst());
+        }
         return report.registry();
     }
 
