@@ -1,6 +1,5 @@
 package dev.leverans.config;
 
-import dev.leverans.http.RequestBodies;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;

@@ -4,6 +4,7 @@ import dev.leverans.http.ApiKeyAuth;
 import dev.leverans.klarna.CapturedRequests;
 import dev.leverans.merchants.Merchant;
 import dev.leverans.http.ApiException;
+import dev.leverans.http.Instants;
 import dev.leverans.http.JsonResponses;
 import dev.leverans.http.QueryParams;
 import dev.leverans.http.RequestBodies;
@@ -16,7 +17,6 @@ import dev.leverans.shipments.StoreResult;
 import dev.leverans.shipments.Tracking;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +30,6 @@ public final class MerchantApi {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
     // Shipments are stored with millisecond timestamps; instants outside these years cannot match any.
-    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final ApiKeyAuth auth;
     private final ShipmentService shipments;
@@ -104,17 +102,7 @@ public final class MerchantApi {
 
     private static Instant instant(Context ctx, String name) {
         String raw = ctx.queryParam(name);
-        if (raw == null) return null;
-        Instant instant;
-        try {
-            instant = Instant.parse(raw);
-        } catch (DateTimeParseException e) {
-            throw new ApiException(400, name + ": not an ISO-8601 instant such as 2026-11-21T10:00:00Z");
-        }
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw new ApiException(400, name + ": must be between " + EARLIEST + " and " + LATEST);
-        }
-        return instant;
+        return raw == null ? null : Instants.parse(name, raw);
     }
 
     private static String encode(Shipment last) {

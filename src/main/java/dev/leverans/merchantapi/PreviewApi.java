@@ -3,6 +3,7 @@ package dev.leverans.merchantapi;
 import dev.leverans.config.ConfigException;
 import dev.leverans.http.ApiException;
 import dev.leverans.http.ApiKeyAuth;
+import dev.leverans.http.Instants;
 import dev.leverans.http.JsonResponses;
 import dev.leverans.http.RequestBodies;
 import dev.leverans.klarna.KlarnaResponses;
@@ -15,7 +16,6 @@ import dev.leverans.rules.TraceEntry;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,12 +76,7 @@ public final class PreviewApi {
     }
 
     private Instant at(JsonNode raw) {
-        if (raw.isMissingNode() || raw.isNull()) return clock.instant();
-        try {
-            return Instant.parse(raw.asString());
-        } catch (DateTimeParseException e) {
-            throw new ApiException(400, "at: not an ISO-8601 instant such as 2026-11-21T10:00:00Z");
-        }
+        return raw.isMissingNode() || raw.isNull() ? clock.instant() : Instants.parse("at", raw.asString());
     }
 
     private static Map<String, Object> entry(TraceEntry t) {

@@ -2,6 +2,7 @@ package dev.leverans.merchantapi;
 
 import dev.leverans.http.ApiException;
 import dev.leverans.http.ApiKeyAuth;
+import dev.leverans.http.Instants;
 import dev.leverans.http.JsonResponses;
 import dev.leverans.http.RequestBodies;
 import dev.leverans.merchants.ConfigVersions;
@@ -9,8 +10,6 @@ import dev.leverans.merchants.Merchant;
 import dev.leverans.merchants.TestCart;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class TestCartApi {
         String name = ctx.pathParam("name");
         if (!name.matches(NAME)) throw new ApiException(400, "name: letters, digits, '.', '_' and '-', at most 100");
         JsonNode body = bodies.readTree(ctx, "TestCartRequest");
-        String at = body.path("at").isString() ? checkedInstant(body.path("at").asString()) : null;
+        String at = body.path("at").isString() ? Instants.parse("at", body.path("at").asString()).toString() : null;
         TestCart cart = new TestCart(name, body.get("request"), at, null);
         TestCart.Expected expected = body.has("expected") ? json.treeToValue(body.get("expected"), TestCart.Expected.class)
                 : carts.answer(m.rules(), cart);
@@ -83,13 +82,5 @@ public final class TestCartApi {
         v.put("differences", against.differences());
         v.put("request", cart.request());
         return v;
-    }
-
-    private static String checkedInstant(String raw) {
-        try {
-            return Instant.parse(raw).toString();
-        } catch (DateTimeParseException e) {
-            throw new ApiException(400, "at: not an ISO-8601 instant such as 2026-11-21T10:00:00Z");
-        }
     }
 }

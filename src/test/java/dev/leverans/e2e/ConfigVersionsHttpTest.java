@@ -260,6 +260,8 @@ class ConfigVersionsHttpTest {
                 .body("test_carts[0].expected.options.find { it.id == 'instabox-locker' }.price", equalTo(3700));
 
         merchant().put("/merchant/config/test-carts/" + "bad name").then().statusCode(400);
+        merchant().contentType("application/json").body(Map.of("request", optionsRequest("cart-far"), "at", "-999999999-01-01T00:00:00Z"))
+                .put("/merchant/config/test-carts/far").then().statusCode(400).body("failure_reason", containsString("at: must be between"));
         merchant().delete("/merchant/config/test-carts/stockholm-1kg").then().statusCode(204);
         merchant().delete("/merchant/config/test-carts/stockholm-1kg").then().statusCode(404);
     }

@@ -111,6 +111,8 @@ class PreviewHttpTest {
     @Test
     void badInputNamesTheField() {
         preview(cart("111 22", 29900, 1000), Map.of("at", "tomorrow")).statusCode(400).body("failure_reason", containsString("at:"));
+        preview(cart("111 22", 29900, 1000), Map.of("at", "+999999999-12-31T23:59:59Z")).statusCode(400)
+                .body("failure_reason", containsString("at: must be between"));
         given().header("X-Api-Key", "demo-merchant-api-key").contentType(ContentType.JSON).body(Map.of("at", "2026-12-02T10:00:00Z"))
                 .post("/merchant/preview").then().statusCode(400).body("failure_reason", containsString("request"));
         preview(cart("111 22", 29900, 1000), Map.of("version", "two")).statusCode(400).body("failure_reason", containsString("version"));
