@@ -41,8 +41,7 @@ public final class KlarnaRequests {
 
     /** Just currency and destination: enough to price the default option when the rest cannot be read. */
     public static QuoteRequest countryOnly(JsonNode body, RuleTable rules) {
-        return new QuoteRequest(currency(body), new Destination(destination(body, rules).country(), null),
-                new Cart(0, Set.of(), List.of()));
+        return QuoteRequest.countryOnly(currency(body), destination(body, rules).country());
     }
 
     /**

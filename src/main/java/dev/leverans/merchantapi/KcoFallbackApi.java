@@ -3,9 +3,7 @@ package dev.leverans.merchantapi;
 import dev.leverans.http.ApiException;
 import dev.leverans.http.ApiKeyAuth;
 import dev.leverans.http.JsonResponses;
-import dev.leverans.locations.Destination;
 import dev.leverans.merchants.Merchant;
-import dev.leverans.rules.Cart;
 import dev.leverans.rules.OfferedOption;
 import dev.leverans.rules.QuoteRequest;
 import dev.leverans.rules.RuleEvaluator;
@@ -14,7 +12,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code GET /merchant/kco-fallback?country=SE&currency=SEK}: the merchant's fallback
@@ -39,8 +36,8 @@ public final class KcoFallbackApi {
         Merchant m = auth.merchant(ctx);
         String country = required(ctx, "country", "[A-Z]{2}", "a country code such as SE");
         String currency = required(ctx, "currency", "[A-Z]{3}", "a currency code such as SEK");
-        QuoteRequest request = new QuoteRequest(currency, new Destination(country, null), new Cart(0, Set.of(), List.of()));
-        List<Map<String, Object>> options = RuleEvaluator.evaluate(m.rules(), request, clock.instant()).options().stream()
+        List<Map<String, Object>> options = RuleEvaluator.evaluate(m.rules(), QuoteRequest.countryOnly(currency, country), clock.instant())
+                .options().stream()
                 .map(KcoFallbackApi::kcoOption).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("config_version", m.configVersion());
