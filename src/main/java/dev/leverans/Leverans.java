@@ -123,7 +123,7 @@ public final class Leverans implements AutoCloseable {
         warnAboutDemoCredentials(registry);
         MerchantDirectory merchants = new MerchantDirectory(registry);
         ConfigVersions versions = new ConfigVersions(new SqlConfigVersionStore(database, json), merchants, documents, clock);
-        versions.serveActiveVersions(loader.versionDocuments(config.merchantsDir()));
+        versions.serveActiveVersions(() -> loader.versionDocuments(config.merchantsDir()));
 
         this.store = new SqlShipmentStore(database);
         KlarnaResponses wire = new KlarnaResponses(json, config.klarna().optionTypes());

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -45,9 +46,12 @@ public final class ConfigVersions {
      * (active); then every merchant serves its active version. An active version that no longer
      * builds (an environment variable it names is gone, say) stops the start.
      */
-    public void serveActiveVersions(Map<String, String> seeds) {
+    public void serveActiveVersions(Supplier<Map<String, String>> seeds) {
+        Map<String, String> documents = null; // read from the files only at a merchant's first start
         for (Merchant m : directory.current().all()) {
-            ConfigVersion active = store.active(m.id()).orElseGet(() -> seed(m, seeds.get(m.id())));
+            Optional<ConfigVersion> stored = store.active(m.id());
+            if (stored.isEmpty() && documents == null) documents = seeds.get();
+            ConfigVersion active = stored.isPresent() ? stored.get() : seed(m, documents.get(m.id()));
             directory.replace(m.withRules(build(active.content(), name(m, active.number())).rules(), active.number()));
         }
     }
