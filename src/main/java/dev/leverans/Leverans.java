@@ -5,6 +5,7 @@ import dev.leverans.auth.TokenService;
 import dev.leverans.config.ConfigDocuments;
 import dev.leverans.config.EnvSubstitution;
 import dev.leverans.config.ServerConfig;
+import dev.leverans.merchantui.MerchantPage;
 import dev.leverans.klarna.CallbackMetrics;
 import dev.leverans.klarna.CapturedRequests;
 import dev.leverans.klarna.UnknownFields;
@@ -175,6 +176,7 @@ public final class Leverans implements AutoCloseable {
             });
             c.routes.after(config.basePath() + "/*", captured::record);
             ErrorMapping.register(c.routes, responses);
+            MerchantPage.register(c);
             Routes.register(c.routes, config.basePath(), klarna,
                     new Routes.MerchantApis(merchantApi, configApi, testCartApi, previewApi, kcoFallback), omApi, health, metrics);
         });

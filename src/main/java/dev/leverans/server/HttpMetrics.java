@@ -25,9 +25,10 @@ public final class HttpMetrics {
 
     public void record(Context ctx, float millis) {
         Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
-        String uri = endpoint == null ? "NOT_FOUND" : endpoint.path;
         String method = ctx.method().name();
         int status = ctx.statusCode();
+        // Without an endpoint a request was a static file of the merchant page or matched nothing.
+        String uri = endpoint != null ? endpoint.path : status < 400 ? "STATIC" : "NOT_FOUND";
         timers.computeIfAbsent(method + ' ' + uri + ' ' + status, k -> Timer.builder("http.server.requests")
                         .description("HTTP requests by route, method and status")
                         .tag("method", method).tag("uri", uri).tag("status", Integer.toString(status))
