@@ -4,7 +4,7 @@ import { call, json } from './api.js';
 import { $, busy, el, money, rows } from './dom.js';
 import { versionChoices } from './versions.js';
 
-const FIELDS = ['pv-country', 'pv-postal', 'pv-city', 'pv-currency', 'pv-total', 'pv-weight', 'pv-tags'];
+const FIELDS = ['pv-country', 'pv-postal', 'pv-city', 'pv-currency', 'pv-total', 'pv-weight', 'pv-size', 'pv-tags'];
 
 export function previewView(page) {
   const view = $('preview-view');
@@ -14,6 +14,8 @@ export function previewView(page) {
     const total = Number($('pv-total').value || 0);
     const weight = Number($('pv-weight').value || 0);
     const tags = $('pv-tags').value.split(',').map(t => t.trim()).filter(Boolean);
+    const [height, width, length] = ($('pv-size').value.match(/\d+/g) ?? []).map(Number);
+    const dimensions = length === undefined ? {} : { dimensions: { height, width, length } };
     return {
       currency: $('pv-currency').value.trim(),
       locale: 'sv-SE',
@@ -21,7 +23,7 @@ export function previewView(page) {
       order: {
         lines: [{
           type: 'physical', reference: 'preview-item', quantity: 1, unit_price: total, tax_rate: 2500,
-          total_price_including_tax: total, attributes: { weight, ...(tags.length ? { tags } : {}) },
+          total_price_including_tax: total, attributes: { weight, ...dimensions, ...(tags.length ? { tags } : {}) },
         }],
         total_amount: total,
         total_weight: weight,

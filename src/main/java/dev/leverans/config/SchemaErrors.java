@@ -2,7 +2,9 @@ package dev.leverans.config;
 
 import com.networknt.schema.Error;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -26,16 +28,21 @@ public final class SchemaErrors {
      * One problem per error, except that a failed {@code oneOf} / {@code anyOf} / {@code not} is a
      * single sentence, the {@code description} of the schema that holds it (when it has one),
      * instead of one error per alternative that did not fit; an unknown key is named as such.
+     * When exactly one alternative got past the value itself and failed only inside it (a
+     * {@code weight_tiers} price with a word for an amount), that alternative was meant, and its
+     * inner errors are reported where they are.
      */
     public static List<Problem> problems(List<Error> errors, Function<String, JsonNode> schemaDocument) {
         List<Problem> out = new ArrayList<>();
-        List<String> alternatives = new ArrayList<>();
-        for (Error e : errors) {
-            String evaluated = e.getEvaluationPath().toString();
-            if (alternatives.stream().anyMatch(outer -> evaluated.startsWith(outer + "/"))) continue;
+        for (int i = 0; i < errors.size(); i++) {
+            Error e = errors.get(i);
             if (isAlternatives(e)) {
-                alternatives.add(evaluated);
-                out.add(new Problem(pointer(e), sentence(e, schemaDocument)));
+                String evaluated = e.getEvaluationPath().toString();
+                int end = i + 1;
+                while (end < errors.size() && errors.get(end).getEvaluationPath().toString().startsWith(evaluated + "/")) end++;
+                List<Error> meant = meantAlternative(e, errors.subList(i + 1, end));
+                out.addAll(meant.isEmpty() ? List.of(new Problem(pointer(e), sentence(e, schemaDocument))) : problems(meant, schemaDocument));
+                i = end - 1;
             } else if (UNKNOWN_KEY.contains(e.getKeyword()) && e.getProperty() != null) {
                 out.add(new Problem(e.getInstanceLocation() + "/" + e.getProperty(), "is not a known key here (misspelt?)"));
             } else {
@@ -43,6 +50,22 @@ public final class SchemaErrors {
             }
         }
         return out;
+    }
+
+    /** The errors of the one alternative that failed only below the value, or none if that is not clear. */
+    private static List<Error> meantAlternative(Error alternatives, List<Error> nested) {
+        if (!"oneOf".equals(alternatives.getKeyword()) && !"anyOf".equals(alternatives.getKeyword())) return List.of();
+        String evaluated = alternatives.getEvaluationPath() + "/";
+        String instance = alternatives.getInstanceLocation().toString();
+        Map<String, List<Error>> byBranch = new LinkedHashMap<>();
+        for (Error e : nested) {
+            String rest = e.getEvaluationPath().toString().substring(evaluated.length());
+            byBranch.computeIfAbsent(rest.substring(0, Math.max(rest.indexOf('/'), 0)), b -> new ArrayList<>()).add(e);
+        }
+        List<List<Error>> onlyBelow = byBranch.values().stream()
+                .filter(branch -> branch.stream().allMatch(e -> e.getInstanceLocation().toString().startsWith(instance + "/")))
+                .toList();
+        return onlyBelow.size() == 1 ? onlyBelow.getFirst() : List.of();
     }
 
     private static boolean isAlternatives(Error e) {

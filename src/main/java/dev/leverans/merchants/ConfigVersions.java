@@ -51,13 +51,17 @@ public final class ConfigVersions {
         for (Merchant m : directory.current().all()) {
             Optional<ConfigVersion> stored = store.active(m.id());
             if (stored.isEmpty() && documents == null) documents = seeds.get();
-            ConfigVersion active = stored.isPresent() ? stored.get() : seed(m, documents.get(m.id()));
-            directory.replace(m.withRules(build(active.content(), name(m, active.number())).rules(), active.number()));
+            if (stored.isPresent()) {
+                directory.replace(m.withRules(build(stored.get().content(), name(m, stored.get().number())).rules(), stored.get().number()));
+            } else {
+                Built seeded = build(documents.get(m.id()), "the seed of version 1");
+                directory.replace(m.withRules(seeded.rules(), seed(m, documents.get(m.id()), seeded.warnings()).number()));
+            }
         }
     }
 
-    private ConfigVersion seed(Merchant m, String content) {
-        ConfigVersion first = store.addDraft(m.id(), SEED_AUTHOR, "seeded from the merchant file at first start", content, List.of(),
+    private ConfigVersion seed(Merchant m, String content, List<ConfigProblem> warnings) {
+        ConfigVersion first = store.addDraft(m.id(), SEED_AUTHOR, "seeded from the merchant file at first start", content, warnings,
                 clock.instant());
         store.activate(m.id(), first.number(), SEED_AUTHOR, clock.instant());
         LOG.info("merchant {}: configuration version {} seeded from its file; the database holds its configuration from now on",

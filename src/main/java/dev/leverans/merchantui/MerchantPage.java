@@ -39,7 +39,11 @@ public final class MerchantPage {
             files.headers = headers;
         });
         config.staticFiles.enableWebjars();
-        config.routes.get(PATH, ctx -> ctx.redirect(PATH + "/", HttpStatus.MOVED_PERMANENTLY));
+        // Javalin ignores trailing slashes when matching, so the bare path is told apart here; the
+        // page's relative links need the slash.
+        config.routes.before(PATH, ctx -> {
+            if (!ctx.path().endsWith("/")) ctx.redirect(PATH + "/", HttpStatus.MOVED_PERMANENTLY);
+        });
     }
 
     /**

@@ -92,7 +92,7 @@ class ConfigVersionsHttpTest {
     void aVersionWithProblemsIsKeptAsADraftWithEveryProblemAndNeverActivates() {
         String token = token("demo", "demo-secret");
         List<String> before = offered(token);
-        String broken = activeYaml().replace("\"98000..98999\"", "\"98000-98999\"").replace("id: \"posten-home\"", "id: \"budbee-home\"");
+        String broken = activeYaml().replace("- 98000..98999", "- 98000-98999").replace("id: posten-home", "id: budbee-home");
         var draft = merchant().contentType("application/yaml").body(bytes(broken)).post("/merchant/config/versions").then().statusCode(201)
                 .body("problems", hasSize(2))
                 .body("problems.path", hasItem("options[budbee-home].conditions.postal_codes.exclude[0]"))
@@ -104,6 +104,21 @@ class ConfigVersionsHttpTest {
                 .body("failure_reason", containsString("cannot become active")).body("problems", hasSize(2));
         assertEquals(before, offered(token), "the last good version is still served");
         merchant().get("/merchant/config/versions/" + number).then().body("status", equalTo("draft"));
+    }
+
+    @Test
+    void aWrongValueInsideAPriceFormIsReportedWhereItIsNotAtTheCurrency() {
+        List<String> lines = activeYaml().lines().toList();
+        int amountLine = 1 + lines.indexOf(lines.stream().filter(l -> l.endsWith(" amount: 5900")).findFirst().orElseThrow());
+        String broken = activeYaml().replace(" amount: 5900", " amount: lots");
+        merchant().contentType("application/yaml").body(bytes(broken)).post("/merchant/config/versions").then().statusCode(201)
+                .body("problems", hasSize(1))
+                .body("problems[0].path", equalTo("options[budbee-home].price.SEK.weight_tiers[0].amount"))
+                .body("problems[0].line", equalTo(amountLine));
+        String neither = activeYaml().replace("weight_tiers:", "tiers:");
+        merchant().contentType("application/yaml").body(bytes(neither)).post("/merchant/config/versions").then().statusCode(201)
+                .body("problems[0].path", equalTo("options[budbee-home].price.SEK"))
+                .body("problems[0].message", containsString("{weight_tiers, free_from}"));
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leverans.config.ConfigDocuments;
 import dev.leverans.config.ConfigException;
+import dev.leverans.config.ConfigSource;
 import dev.leverans.support.DemoConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
 
 class MerchantLoaderTest {
     @TempDir
@@ -41,6 +44,18 @@ class MerchantLoaderTest {
         assertTrue(registry.byIdentifier("demo-outlet").isPresent());
         assertTrue(registry.byApiKey("demo-merchant-api-key").isPresent());
         assertTrue(registry.byApiKey("demo-secret").isEmpty(), "the Klarna key is not a merchant API key");
+    }
+
+    @Test
+    void theSeededVersionIsReadableYamlThatReadsBackAsTheSameDocument() {
+        String version = DemoConfig.loader().versionDocuments(DemoConfig.MERCHANTS).get("demo");
+        assertTrue(version.contains(" amount: 5900\n") && version.contains(" id: budbee-home\n"), "no needless quotes:\n" + version);
+        JsonNode file = ConfigDocuments.parse(ConfigSource.of(DemoConfig.MERCHANTS.resolve("demo.yaml")));
+        JsonNode seeded = ConfigDocuments.parse(new ConfigSource("seeded", version));
+        assertEquals(file.get("options"), seeded.get("options"));
+        assertEquals(file.get("default_option"), seeded.get("default_option"));
+        JsonNode locations = ConfigDocuments.parse(ConfigSource.of(DemoConfig.MERCHANTS.resolve("demo.locations.json")));
+        assertEquals(locations, seeded.get("locations"));
     }
 
     @ParameterizedTest(name = "{3}")
