@@ -11,12 +11,12 @@ export function editorView(page) {
   const status = $('editor-status');
   let opened = null;          // {number, status, problems} of the version in the editor
   let savedText = null;       // its content, to tell unsaved edits
-  const editor = createEditor($('editor'), () => {
-    $('editing').textContent = label() + (editor.getText() === savedText ? '' : ' (edited)');
-  });
+  const editor = createEditor($('editor'), showLabel);
 
-  function label() {
-    return opened ? `version ${opened.number} (${opened.status})` : 'new version';
+  function showLabel() {
+    $('editing').textContent = (opened ? `version ${opened.number} (${opened.status})` : 'new version')
+        + (editor.getText() === savedText ? '' : ' (edited)');
+    $('activate-draft').disabled = !opened || opened.status === 'active' || counts(opened.problems ?? []).errors > 0;
   }
 
   function load(version, content) {
@@ -24,10 +24,9 @@ export function editorView(page) {
     savedText = content;
     editor.setText(content);
     showProblems(version.problems ?? []);
-    $('editing').textContent = label();
+    showLabel();
     $('diff-output').hidden = true;
     $('activation').replaceChildren();
-    $('activate-draft').disabled = version.status === 'active' || counts(version.problems ?? []).errors > 0;
     $('activate-draft').textContent = `Activate version ${version.number}`;
   }
 
@@ -79,17 +78,20 @@ export function editorView(page) {
     }, line + '\n')));
     if (!body) out.textContent = `Version ${opened.number} is the same as the active version ${page.active}.`;
     out.hidden = false;
+    out.scrollIntoView({ block: 'nearest' });
     if (editor.getText() !== savedText) status.textContent = 'Unsaved edits are not in this diff: save a draft first.';
   }));
 
-  $('activate-draft').addEventListener('click', () => busy(view, status, async () => {
-    await activate(page, opened.number, $('activation'));
-    if (page.active === opened.number) {
-      opened = { ...opened, status: 'active' };
-      $('editing').textContent = label();
-      $('activate-draft').disabled = true;
+  $('activate-draft').addEventListener('click', () => busy(view, status, () => activate(page, opened.number, $('activation'))));
+
+  // An activation or rollback from here or from History changes the opened version's status.
+  document.addEventListener('versions-changed', () => {
+    const now = opened && page.versions.find(v => v.number === opened.number);
+    if (now && now.status !== opened.status) {
+      opened = { ...opened, status: now.status };
+      showLabel();
     }
-  }));
+  });
 
   return { openActive, openVersion };
 }

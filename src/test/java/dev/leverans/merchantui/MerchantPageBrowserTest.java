@@ -57,30 +57,36 @@ class MerchantPageBrowserTest {
         assertFalse(ui.find("app").isDisplayed());
     }
 
+    /** Sign in, keep a test cart, edit, see the error on its line, fix, preview, run the carts, activate, roll back. */
     @Test
-    void anErrorIsMarkedOnItsLineAndTheFixedDraftIsActivated() {
+    void theMerchantsWorkflowFromAnEditToARollback() {
         assertThat(ui.signIn("demo-merchant-api-key"), equalTo("done"));
         assertThat(ui.text("editing"), equalTo("version 1 (active)"));
         assertThat(ui.text("active-version"), equalTo("active: version 1"));
+        ui.screenshot("1-signed-in");
 
+        ui.show("preview");
+        ui.fill("test-cart-name", "stockholm-1kg");
+        assertThat(ui.click("preview", "save-test-cart"), equalTo("done"));
+        assertThat(ui.text("preview-status"), allOf(startsWith("Saved test cart stockholm-1kg: expects "), containsString("budbee-home 59.00")));
+
+        ui.show("editor");
         ui.goToLine(budbeeTierLine);
         ui.replaceLastWordOnLine("lots");
         assertThat(ui.currentLine().strip(), equalTo("amount: lots"));
         assertThat(ui.text("editing"), equalTo("version 1 (active) (edited)"));
         ui.fill("comment", "try a word for a price");
         assertThat(ui.click("editor", "submit"), equalTo("done"));
-
         assertThat(ui.text("editor-status"), startsWith("Saved draft version 2: 1 error"));
         List<WebElement> problems = ui.all("#problems li.error");
         assertThat(problems, hasSize(1));
         assertThat(problems.getFirst().getDomAttribute("data-line"), equalTo(String.valueOf(budbeeTierLine)));
-        assertThat(problems.getFirst().getText(), containsString("amount"));
+        assertThat(problems.getFirst().getText(), containsString("weight_tiers[0].amount"));
         WebElement marked = ui.all("#editor .cm-lintRange-error").getFirst();
-        assertThat(marked.findElement(By.xpath("ancestor::div[contains(@class,'cm-line')]")).getText(),
-                endsWith(" amount: lots"));
+        assertThat(marked.findElement(By.xpath("ancestor::div[contains(@class,'cm-line')]")).getText(), endsWith(" amount: lots"));
         assertThat(ui.all("#editor .cm-lint-marker-error"), hasSize(1));
         assertFalse(ui.find("activate-draft").isEnabled());
-        ui.screenshot("error-marked");
+        ui.screenshot("2-error-marked");
 
         problems.getFirst().click();
         assertThat(ui.currentLine().strip(), equalTo("amount: lots"));
@@ -89,20 +95,57 @@ class MerchantPageBrowserTest {
         assertThat(ui.click("editor", "submit"), equalTo("done"));
         assertThat(ui.text("editor-status"), startsWith("Saved draft version 3: 0 errors, "));
         assertThat(ui.all("#editor .cm-lintRange-error"), empty());
-
+        assertThat(ui.text("activation"), allOf(containsString("✗ stockholm-1kg"), containsString("budbee-home: price 5900 -> 6500")));
         assertThat(ui.click("editor", "diff"), equalTo("done"));
         assertThat(texts(ui.all("#diff-output span.del")), contains(matchesPattern("- +amount: 5900")));
         assertThat(texts(ui.all("#diff-output span.add")), contains(matchesPattern("\\+ +amount: 6500")));
-
-        assertThat(ui.click("editor", "activate-draft"), equalTo("done"));
-        assertThat(ui.text("activation-result"), equalTo("Version 3 is active."));
-        assertThat(ui.text("active-version"), equalTo("active: version 3"));
-        assertThat(ui.text("editing"), equalTo("version 3 (active)"));
-        ui.screenshot("activated");
+        ui.screenshot("3-fixed-and-diffed");
 
         ui.show("preview");
+        ui.choose("pv-version", "version 3");
         assertThat(ui.click("preview", "run-preview"), equalTo("done"));
+        assertThat(ui.text("preview-status"), startsWith("Version 3 at "));
         assertThat(optionPrice("budbee-home"), equalTo("65.00"));
+        assertThat(trace("budbee-home").findElement(By.className("price")).getText(), containsString("6500"));
+        ui.screenshot("4-preview-of-the-draft");
+
+        ui.show("carts");
+        assertThat(cartRow().getDomAttribute("class"), equalTo("pass"));
+        ui.choose("carts-version", "version 3");
+        assertThat(ui.click("carts", "run-carts"), equalTo("done"));
+        assertThat(cartRow().getDomAttribute("class"), equalTo("fail"));
+        assertThat(cartRow().getText(), containsString("budbee-home: price 5900 -> 6500"));
+        ui.screenshot("5-test-cart-changed");
+
+        ui.show("editor");
+        assertThat(ui.click("editor", "activate-draft"), equalTo("done"));
+        assertThat(ui.text("activation-result"), equalTo("Version 3 changes the answer to a test cart:"));
+        assertThat(ui.text("active-version"), equalTo("active: version 1"));
+        ui.screenshot("6-activation-asks");
+        assertThat(ui.act("editor-view", () -> ui.find("accept-changes").click()), equalTo("done"));
+        assertThat(ui.text("activation-result"), equalTo("Version 3 is active. 1 test cart expectation(s) updated."));
+        assertThat(ui.text("active-version"), equalTo("active: version 3"));
+        assertThat(ui.text("editing"), equalTo("version 3 (active)"));
+        ui.screenshot("7-activated");
+
+        ui.show("history");
+        assertThat(versionStatus(3), equalTo("active"));
+        assertThat(versionStatus(2), equalTo("draft"));
+        assertThat(ui.all("#versions tr[data-version='2'] button[data-action='activate']"), empty());
+        WebElement rollBack = ui.all("#versions tr[data-version='1'] button").stream()
+                .filter(b -> b.getText().equals("Roll back to version 1")).findFirst().orElseThrow();
+        assertThat(ui.act("history-view", rollBack::click), equalTo("done"));
+        assertThat(ui.all("#accept-changes"), hasSize(1));
+        assertThat(ui.act("history-view", () -> ui.find("accept-changes").click()), equalTo("done"));
+        assertThat(versionStatus(1), equalTo("active"));
+        assertThat(versionStatus(3), equalTo("archived"));
+        assertThat(texts(ui.all("#activations li")), hasItem(containsString("version 1 activated by")));
+        ui.screenshot("8-rolled-back");
+
+        ui.show("preview");
+        ui.choose("pv-version", "active version");
+        ui.click("preview", "run-preview");
+        assertThat(optionPrice("budbee-home"), equalTo("59.00"));
     }
 
     @Test
@@ -125,53 +168,6 @@ class MerchantPageBrowserTest {
         assertThat(budbee.getDomAttribute("class"), equalTo("trace-option not-offered"));
         assertThat(texts(budbee.findElements(By.cssSelector("li.fail"))), contains("✗ postal_codes: postal code 98138 is excluded by 98000..98999"));
         ui.screenshot("trace");
-    }
-
-    @Test
-    void aTestCartGuardsActivationUntilTheChangeIsAcceptedAndRollbackRestoresThePrice() {
-        ui.signIn("demo-merchant-api-key");
-        ui.show("preview");
-        ui.fill("test-cart-name", "stockholm-1kg");
-        assertThat(ui.click("preview", "save-test-cart"), equalTo("done"));
-        assertThat(ui.text("preview-status"), allOf(startsWith("Saved test cart stockholm-1kg: expects "), containsString("budbee-home 59.00")));
-
-        ui.show("editor");
-        ui.goToLine(budbeeTierLine);
-        ui.replaceLastWordOnLine("6500");
-        assertThat(ui.click("editor", "submit"), equalTo("done"));
-        assertThat(ui.text("activation"), allOf(containsString("✗ stockholm-1kg"), containsString("budbee-home: price 5900 -> 6500")));
-
-        ui.show("carts");
-        assertThat(cartRow().getDomAttribute("class"), equalTo("pass"));
-        ui.choose("carts-version", "version 2");
-        assertThat(ui.click("carts", "run-carts"), equalTo("done"));
-        assertThat(cartRow().getDomAttribute("class"), equalTo("fail"));
-        assertThat(cartRow().getText(), containsString("budbee-home: price 5900 -> 6500"));
-        ui.screenshot("cart-changed");
-
-        ui.show("editor");
-        assertThat(ui.click("editor", "activate-draft"), equalTo("done"));
-        assertThat(ui.text("activation-result"), equalTo("Version 2 changes the answer to a test cart:"));
-        assertThat(ui.text("active-version"), equalTo("active: version 1"));
-        assertThat(ui.act("editor-view", () -> ui.find("accept-changes").click()), equalTo("done"));
-        assertThat(ui.text("activation-result"), equalTo("Version 2 is active. 1 test cart expectation(s) updated."));
-        assertThat(ui.text("active-version"), equalTo("active: version 2"));
-
-        ui.show("history");
-        assertThat(versionStatus(2), equalTo("active"));
-        WebElement rollBack = ui.all("#versions tr[data-version='1'] button").stream()
-                .filter(b -> b.getText().equals("Roll back to version 1")).findFirst().orElseThrow();
-        assertThat(ui.act("history-view", rollBack::click), equalTo("done"));
-        assertThat(ui.all("#accept-changes"), hasSize(1));
-        assertThat(ui.act("history-view", () -> ui.find("accept-changes").click()), equalTo("done"));
-        assertThat(versionStatus(1), equalTo("active"));
-        assertThat(versionStatus(2), equalTo("archived"));
-        assertThat(texts(ui.all("#activations li")), hasItem(containsString("version 1 activated by")));
-        ui.screenshot("rolled-back");
-
-        ui.show("preview");
-        ui.click("preview", "run-preview");
-        assertThat(optionPrice("budbee-home"), equalTo("59.00"));
     }
 
     @Test
