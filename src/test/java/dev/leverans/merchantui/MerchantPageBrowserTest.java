@@ -91,7 +91,7 @@ class MerchantPageBrowserTest {
         problems.getFirst().click();
         assertThat(ui.currentLine().strip(), equalTo("amount: lots"));
         ui.replaceLastWordOnLine("6500");
-        ui.fill("comment", "home delivery costs more");
+        ui.fill("comment", "home delivery <b>costs</b> more");
         assertThat(ui.click("editor", "submit"), equalTo("done"));
         assertThat(ui.text("editor-status"), startsWith("Saved draft version 3: 0 errors, "));
         assertThat(ui.all("#editor .cm-lintRange-error"), empty());
@@ -131,6 +131,9 @@ class MerchantPageBrowserTest {
         ui.show("history");
         assertThat(versionStatus(3), equalTo("active"));
         assertThat(versionStatus(2), equalTo("draft"));
+        WebElement comment = ui.all("#versions tr[data-version='3'] td").get(3);
+        assertThat("merchant text is text, never markup", comment.getText(), equalTo("home delivery <b>costs</b> more"));
+        assertThat(comment.findElements(By.tagName("b")), empty());
         assertThat(ui.all("#versions tr[data-version='2'] button[data-action='activate']"), empty());
         WebElement rollBack = ui.all("#versions tr[data-version='1'] button").stream()
                 .filter(b -> b.getText().equals("Roll back to version 1")).findFirst().orElseThrow();
