@@ -34,7 +34,7 @@ series() { # label, java flags...
   printf '%-28s median %5s ms   runs: %s\n' "$label" "$median" "${times[*]}"
 }
 
-series "java -jar" 
+series "java -jar"
 if [ "$(java_major java)" -ge 25 ]; then
   scripts/aot-cache.sh > /dev/null
   series "java -XX:AOTCache -jar" -XX:AOTCache=target/leverans.aot
