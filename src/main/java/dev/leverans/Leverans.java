@@ -6,6 +6,7 @@ import dev.leverans.config.ConfigDocuments;
 import dev.leverans.config.EnvSubstitution;
 import dev.leverans.config.ServerConfig;
 import dev.leverans.merchantui.MerchantPage;
+import dev.leverans.secrets.SigningKey;
 import dev.leverans.klarna.CallbackMetrics;
 import dev.leverans.klarna.CapturedRequests;
 import dev.leverans.klarna.UnknownFields;
@@ -64,7 +65,6 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,6 +124,8 @@ public final class Leverans implements AutoCloseable {
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         warnAboutDemoCredentials(registry);
+        List<String> disabled = registry.all().stream().filter(m -> !m.enabled()).map(Merchant::id).toList();
+        if (!disabled.isEmpty()) LOG.warn("merchants {} are disabled (enabled: false): Klarna gets 401, their API keys 403", disabled);
         MerchantDirectory merchants = new MerchantDirectory(registry);
         ConfigVersions versions = new ConfigVersions(new SqlConfigVersionStore(database, json), merchants, documents, clock);
         versions.serveActiveVersions(() -> loader.versionDocuments(config.merchantsDir()));
@@ -132,7 +134,7 @@ public final class Leverans implements AutoCloseable {
         KlarnaResponses wire = new KlarnaResponses(json, config.klarna().optionTypes());
         this.shipments = new ShipmentService(store, clock, Duration.ofMinutes(config.reservationTtlMinutes()), wire::reservedSnapshot,
                 retention(config));
-        TokenService tokens = new TokenService(signingKey(config), config.tokenIssuer(),
+        TokenService tokens = new TokenService(signingKeys(config), config.tokenIssuer(),
                 Duration.ofSeconds(config.tokenTtlSeconds()), clock);
         JsonResponses responses = new JsonResponses(json);
 
@@ -254,11 +256,12 @@ public final class Leverans implements AutoCloseable {
         ProcessMemoryMetrics.bindTo(metrics);
     }
 
-    private static byte[] signingKey(ServerConfig config) {
-        if (!config.tokenSigningKey().isEmpty()) return config.tokenSigningKey().getBytes(StandardCharsets.UTF_8);
+    private static List<SigningKey> signingKeys(ServerConfig config) {
+        if (!config.tokenSigningKeys().isEmpty()) return config.tokenSigningKeys();
         LOG.warn("No auth.token_signing_key configured: using a random key. Tokens end with this process and are not "
-                + "valid on other instances; set LEVERANS_TOKEN_SIGNING_KEY (32+ characters) in production.");
-        return TokenService.randomKey();
+                + "valid on other instances; set LEVERANS_TOKEN_SIGNING_KEY (32+ characters) or LEVERANS_TOKEN_SIGNING_KEYS "
+                + "(kid:key,...) in production.");
+        return List.of(TokenService.randomKey());
     }
 
     private static void warnAboutDemoCredentials(MerchantRegistry registry) {

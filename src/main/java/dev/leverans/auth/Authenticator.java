@@ -33,7 +33,7 @@ public final class Authenticator {
     }
 
     public Optional<TokenService.IssuedToken> authenticate(String identifier, String nonce, String digest) {
-        Optional<Merchant> merchant = merchants.current().byIdentifier(identifier);
+        Optional<Merchant> merchant = merchantWithIdentifier(identifier);
         boolean valid = KlarnaDigest.matches(nonce, digest, merchant.map(Merchant::key).orElse(UNKNOWN));
         if (!valid || merchant.isEmpty()) return Optional.empty();
         Instant now = clock.instant();
@@ -41,9 +41,9 @@ public final class Authenticator {
         return Optional.of(tokens.issue(merchant.get().identifier()));
     }
 
-    /** The merchant that registered this identifier at Klarna. */
+    /** The merchant that registered this identifier at Klarna, while it is enabled. */
     public Optional<Merchant> merchantWithIdentifier(String identifier) {
-        return merchants.current().byIdentifier(identifier);
+        return merchants.current().byIdentifier(identifier).filter(Merchant::enabled);
     }
 
     /** The merchant behind an {@code Authorization: Bearer} header value, if the token is valid. */
@@ -51,6 +51,6 @@ public final class Authenticator {
         if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
-        return tokens.verify(authorizationHeader.substring(BEARER.length()).trim()).flatMap(merchants.current()::byIdentifier);
+        return tokens.verify(authorizationHeader.substring(BEARER.length()).trim()).flatMap(this::merchantWithIdentifier);
     }
 }

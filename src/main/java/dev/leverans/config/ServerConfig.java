@@ -1,9 +1,16 @@
 package dev.leverans.config;
 
+import dev.leverans.secrets.Secret;
+import dev.leverans.secrets.SigningKey;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The server settings file ({@code config/leverans.yaml}). {@code LEVERANS_PORT} and
@@ -11,7 +18,7 @@ import java.util.function.Function;
  * to the settings file, the data directory to the working directory.
  */
 public record ServerConfig(String host, int port, String basePath, String publicBaseUrl, int shutdownGraceSeconds, Path dataDir,
-                           String tokenSigningKey, long tokenTtlSeconds, String tokenIssuer,
+                           List<SigningKey> tokenSigningKeys, long tokenTtlSeconds, String tokenIssuer,
                            long reservationTtlMinutes, Map<String, Integer> retentionDays, Path merchantsDir, KlarnaClient klarnaClient, Klarna klarna,
                            boolean accessLog, boolean initStorage) {
 
@@ -41,7 +48,7 @@ public record ServerConfig(String host, int port, String basePath, String public
     record KlarnaClientFile(Integer attempts, Long backoffMillis, Long timeoutSeconds) {}
     record Server(String host, Integer port, String basePath, String publicBaseUrl, Integer shutdownGraceSeconds) {}
     record Storage(String dataDir, Boolean init) {}
-    record Auth(String tokenSigningKey, Long tokenTtlSeconds, String issuer) {}
+    record Auth(String tokenSigningKey, String tokenSigningKeys, Long tokenTtlSeconds, String issuer) {}
     record Shipments(Long reservationTtlMinutes, Map<String, Integer> retentionDays) {}
 
     /** Days a shipment is kept after its last change, by status; statuses not named are kept. */
@@ -63,13 +70,13 @@ public record ServerConfig(String host, int port, String basePath, String public
         }
         String dataDirOverride = env.apply("LEVERANS_DATA_DIR");
         String dataDir = dataDirOverride != null && !dataDirOverride.isBlank() ? dataDirOverride : f.storage().dataDir();
-        Auth auth = f.auth() == null ? new Auth(null, null, null) : f.auth();
+        Auth auth = f.auth() == null ? new Auth(null, null, null, null) : f.auth();
         Path base = file.toAbsolutePath().getParent();
         return new ServerConfig(
                 orDefault(f.server().host(), "0.0.0.0"), port, orDefault(f.server().basePath(), "/ksa"),
                 stripTrailingSlash(orDefault(f.server().publicBaseUrl(), "")),
                 f.server().shutdownGraceSeconds() == null ? 10 : f.server().shutdownGraceSeconds(), Path.of(dataDir),
-                orDefault(auth.tokenSigningKey(), ""), auth.tokenTtlSeconds() == null ? 3600 : auth.tokenTtlSeconds(),
+                signingKeys(auth), auth.tokenTtlSeconds() == null ? 3600 : auth.tokenTtlSeconds(),
                 orDefault(auth.issuer(), "leverans"),
                 f.shipments() == null || f.shipments().reservationTtlMinutes() == null ? 60 : f.shipments().reservationTtlMinutes(),
                 retentionDays(f.shipments()),
@@ -80,8 +87,40 @@ public record ServerConfig(String host, int port, String basePath, String public
 
     /** These settings with {@code --init}: a missing database is created even where one was before. */
     public ServerConfig withInitStorage() {
-        return new ServerConfig(host, port, basePath, publicBaseUrl, shutdownGraceSeconds, dataDir, tokenSigningKey, tokenTtlSeconds,
+        return new ServerConfig(host, port, basePath, publicBaseUrl, shutdownGraceSeconds, dataDir, tokenSigningKeys, tokenTtlSeconds,
                 tokenIssuer, reservationTtlMinutes, retentionDays, merchantsDir, klarnaClient, klarna, accessLog, true);
+    }
+
+    /** The id a single {@code token_signing_key} signs with. */
+    public static final String SINGLE_KEY_ID = "default";
+    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /**
+     * {@code token_signing_keys} ({@code kid:key,kid:key}, the first signs, all verify) wins over the
+     * single {@code token_signing_key}; neither gives none (a random key per process).
+     */
+    private static List<SigningKey> signingKeys(Auth auth) {
+        String list = orDefault(auth.tokenSigningKeys(), "");
+        if (list.isEmpty()) {
+            String single = orDefault(auth.tokenSigningKey(), "");
+            return single.isEmpty() ? List.of() : List.of(new SigningKey(SINGLE_KEY_ID, new Secret(single)));
+        }
+        List<SigningKey> keys = new ArrayList<>();
+        Set<String> kids = new HashSet<>();
+        String[] entries = list.split(",", -1);
+        for (int i = 0; i < entries.length; i++) {
+            int colon = entries[i].indexOf(':');
+            String kid = colon < 0 ? "" : entries[i].substring(0, colon);
+            String key = entries[i].substring(colon + 1);
+            // The message names the entry by position and key id, never the key.
+            if (!KEY_ID.matcher(kid).matches() || key.length() < 32) {
+                throw new ConfigException("auth.token_signing_keys: entry " + (i + 1) + " must be kid:key (kid: 1-64 letters, "
+                        + "digits, '.', '_' or '-'; key: 32 or more characters, no comma), pairs separated by commas, the first signing");
+            }
+            if (!kids.add(kid)) throw new ConfigException("auth.token_signing_keys: key id '" + kid + "' is used twice");
+            keys.add(new SigningKey(kid, new Secret(key)));
+        }
+        return List.copyOf(keys);
     }
 
     private static Map<String, Integer> retentionDays(Shipments s) {

@@ -22,6 +22,7 @@ public final class ApiKeyAuth {
     public Merchant merchant(Context ctx) {
         Merchant merchant = merchants.current().byApiKey(presentedKey(ctx)).orElseThrow(ApiException::unauthorized);
         AccessLog.merchant(merchant.id());
+        if (!merchant.enabled()) throw new ApiException(403, "merchant " + merchant.id() + " is disabled");
         return merchant;
     }
 

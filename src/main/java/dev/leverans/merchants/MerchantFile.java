@@ -8,7 +8,7 @@ import java.util.Map;
  * management, where its locations are); the same file's rule table binds to
  * {@link dev.leverans.rules.table.RuleTableDocument}. Bound after JSON-Schema validation.
  */
-record MerchantFile(String id, String name, Credentials credentials, List<String> apiKeys, String locationsFile,
+record MerchantFile(String id, String name, Boolean enabled, Credentials credentials, List<String> apiKeys, String locationsFile,
                     OrderManagementFile orderManagement) {
 
     record OrderManagementFile(String baseUrl, String username, String password, Map<String, String> shippingCompanies,

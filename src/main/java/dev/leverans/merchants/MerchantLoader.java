@@ -139,7 +139,7 @@ public final class MerchantLoader {
                 new Secret(om.password()), om.shippingCompanies() == null ? Map.of() : om.shippingCompanies(),
                 om.requireTracking() == null || om.requireTracking());
         return new Merchant(m.id(), m.name() == null ? m.id() : m.name(), m.credentials().identifier(),
-                new Secret(m.credentials().key()), apiKeys, rules, 0, omSettings);
+                new Secret(m.credentials().key()), apiKeys, rules, 0, omSettings, m.enabled() == null || m.enabled());
     }
 
     private List<Location> locations(Path file) {

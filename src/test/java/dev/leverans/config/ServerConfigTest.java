@@ -1,13 +1,16 @@
 package dev.leverans.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leverans.secrets.SigningKey;
 import dev.leverans.support.DemoConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,5 +37,33 @@ class ServerConfigTest {
         Path file = settings("  base_path: /ksa");
         assertEquals("127.0.0.1", ServerConfig.load(file, Map.<String, String>of()::get).host());
         assertEquals("0.0.0.0", ServerConfig.load(file, Map.of("LEVERANS_HOST", "0.0.0.0")::get).host());
+    }
+
+    @Test
+    void severalSigningKeysWinOverTheSingleOneAndKeepTheirOrder() throws IOException {
+        Path file = settings("  base_path: /ksa");
+        String one = "0123456789abcdef0123456789abcdef", two = "fedcba9876543210fedcba9876543210:x";
+        ServerConfig single = ServerConfig.load(file, Map.of("LEVERANS_TOKEN_SIGNING_KEY", one)::get);
+        assertEquals(List.of("default"), single.tokenSigningKeys().stream().map(SigningKey::kid).toList());
+        ServerConfig both = ServerConfig.load(file, Map.of("LEVERANS_TOKEN_SIGNING_KEY", one,
+                "LEVERANS_TOKEN_SIGNING_KEYS", "kid2:" + two + ",kid1:" + one)::get);
+        assertEquals(List.of("kid2", "kid1"), both.tokenSigningKeys().stream().map(SigningKey::kid).toList());
+        assertTrue(both.tokenSigningKeys().getFirst().key().equalsPlain(two), "a key may hold a colon");
+        assertTrue(ServerConfig.load(file, Map.<String, String>of()::get).tokenSigningKeys().isEmpty());
+    }
+
+    @Test
+    void badSigningKeysAreNamedWithoutShowingTheKey() throws IOException {
+        Path file = settings("  base_path: /ksa");
+        String key = "0123456789abcdef0123456789abcdef";
+        for (String bad : List.of("kid1:short", key, "kid1:" + key + ",", "k 1:" + key)) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> ServerConfig.load(file, Map.of("LEVERANS_TOKEN_SIGNING_KEYS", bad)::get));
+            assertTrue(e.getMessage().contains("auth.token_signing_keys: entry ") && e.getMessage().contains(" must be kid:key"), e.getMessage());
+            assertFalse(e.getMessage().contains("short") || e.getMessage().contains(key), e.getMessage());
+        }
+        ConfigException twice = assertThrows(ConfigException.class,
+                () -> ServerConfig.load(file, Map.of("LEVERANS_TOKEN_SIGNING_KEYS", "k1:" + key + ",k1:" + key)::get));
+        assertTrue(twice.getMessage().contains("key id 'k1' is used twice"), twice.getMessage());
     }
 }

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import dev.leverans.auth.KlarnaDigest;
 import dev.leverans.secrets.Secret;
 import dev.leverans.support.TestServer;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,6 +36,26 @@ class AuthHttpTest {
 
     private static Map<String, Object> authBody(String identifier, String nonce, String digest) {
         return Map.of("identifier", identifier, "secret", Map.of("nonce", nonce, "digest", digest));
+    }
+
+    @Test
+    void aTokenFromOneInstanceWorksOnAnotherWithTheSameKeysAndAcrossARotation() {
+        String k1 = "k1:" + "1".repeat(40), k2 = "k2:" + "2".repeat(40);
+        int own = RestAssured.port;
+        try (TestServer a = new TestServer(Map.of("LEVERANS_TOKEN_SIGNING_KEYS", k1));
+             TestServer b = new TestServer(Map.of("LEVERANS_TOKEN_SIGNING_KEYS", k2 + "," + k1))) {
+            int portA = a.port, portB = b.port;
+            RestAssured.port = portA;
+            String fromA = token("demo", "demo-secret");
+            RestAssured.port = portB;
+            String fromB = token("demo", "demo-secret");
+            as(fromA).body(optionsRequest("inst-1")).post("/ksa/shipping_options").then().statusCode(200);
+            as(fromB).body(optionsRequest("inst-2")).post("/ksa/shipping_options").then().statusCode(200);
+            RestAssured.port = portA;
+            as(fromB).body(optionsRequest("inst-3")).post("/ksa/shipping_options").then().statusCode(401);
+        } finally {
+            RestAssured.port = own;
+        }
     }
 
     @Test

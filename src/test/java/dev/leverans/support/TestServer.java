@@ -20,6 +20,8 @@ public final class TestServer implements AutoCloseable {
 
     public final MutableClock clock = new MutableClock(WEDNESDAY_MORNING);
     public final Path dataDir;
+    /** The loopback port it listens on (also set as RestAssured's default when it starts). */
+    public final int port;
     private final Leverans leverans;
 
     public TestServer(Map<String, String> extraEnv) {
@@ -52,7 +54,8 @@ public final class TestServer implements AutoCloseable {
         env.putAll(extraEnv);
         ServerConfig config = ServerConfig.load(settingsFile, env::get);
         this.leverans = new Leverans(config, env::get, clock);
-        RestAssured.port = leverans.start();
+        this.port = leverans.start();
+        RestAssured.port = port;
         RestAssured.baseURI = "http://127.0.0.1";
     }
 
