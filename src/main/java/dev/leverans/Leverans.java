@@ -38,6 +38,7 @@ import dev.leverans.server.HttpMetrics;
 import dev.leverans.http.Json;
 import dev.leverans.server.JsonErrorHandler;
 import dev.leverans.http.JsonResponses;
+import dev.leverans.http.MerchantLimiter;
 import dev.leverans.server.ProcessMemoryMetrics;
 import dev.leverans.http.RequestBodies;
 import dev.leverans.server.Routes;
@@ -141,11 +142,12 @@ public final class Leverans implements AutoCloseable {
         this.nonces = new SqlNonceStore(database);
         // A replayed /auth is refused for as long as a token it could have earned stays valid.
         Authenticator authenticator = new Authenticator(merchants, tokens, nonces, Duration.ofSeconds(config.tokenTtlSeconds()), clock);
+        MerchantLimiter limiter = new MerchantLimiter(config.merchantLimits(), System::nanoTime);
         KlarnaCallbacks klarna = new KlarnaCallbacks(authenticator, shipments, bodies, responses,
                 wire, new CallbackMetrics(metrics), new UnknownFields(metrics, KlarnaCallbacks.DESCRIBED), clock,
-                config.publicBaseUrl(), config.basePath());
+                config.publicBaseUrl(), config.basePath(), limiter);
         CapturedRequests captured = new CapturedRequests(config.klarna().capturedRequests(), json, clock);
-        ApiKeyAuth apiKeys = new ApiKeyAuth(merchants);
+        ApiKeyAuth apiKeys = new ApiKeyAuth(merchants, limiter);
         MerchantApi merchantApi = new MerchantApi(apiKeys, shipments, bodies, responses, new MerchantViews(json), captured);
         ConfigApi configApi = new ConfigApi(apiKeys, versions, responses, json, clock);
         TestCartApi testCartApi = new TestCartApi(apiKeys, versions, bodies, responses, json, clock);
@@ -175,6 +177,7 @@ public final class Leverans implements AutoCloseable {
             });
             c.routes.before(accessLog::begin);
             c.requestLogger.http((ctx, millis) -> {
+                MerchantLimiter.release(ctx);
                 httpMetrics.record(ctx, millis);
                 accessLog.end(ctx, millis);
             });

@@ -1,5 +1,6 @@
 package dev.leverans.config;
 
+import dev.leverans.rules.RequestLimits;
 import dev.leverans.secrets.Secret;
 import dev.leverans.secrets.SigningKey;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 public record ServerConfig(String host, int port, String basePath, String publicBaseUrl, int shutdownGraceSeconds, Path dataDir,
                            List<SigningKey> tokenSigningKeys, long tokenTtlSeconds, String tokenIssuer,
                            long reservationTtlMinutes, Map<String, Integer> retentionDays, Path merchantsDir, KlarnaClient klarnaClient, Klarna klarna,
-                           boolean accessLog, boolean initStorage) {
+                           boolean accessLog, boolean initStorage, RequestLimits merchantLimits) {
 
     /** How the order-management module calls Klarna: attempts per call, first backoff, timeout. */
     public record KlarnaClient(int attempts, long backoffMillis, long timeoutSeconds) {}
@@ -53,7 +54,8 @@ public record ServerConfig(String host, int port, String basePath, String public
 
     /** Days a shipment is kept after its last change, by status; statuses not named are kept. */
     public static final Map<String, Integer> DEFAULT_RETENTION_DAYS = Map.of("expired", 7, "delivered", 180, "cancelled", 180);
-    record Merchants(String directory) {}
+    record Merchants(String directory, LimitsFile defaultLimits) {}
+    record LimitsFile(Integer requestsPerSecond, Integer concurrentRequests) {}
 
     public static ServerConfig load(Path file, Function<String, String> env) {
         ConfigDocuments documents = new ConfigDocuments(new EnvSubstitution(env));
@@ -82,13 +84,14 @@ public record ServerConfig(String host, int port, String basePath, String public
                 retentionDays(f.shipments()),
                 base.resolve(f.merchants().directory()), klarnaClient(f.orderManagement()), klarna(f.klarna()),
                 f.logging() == null || f.logging().accessLog() == null || f.logging().accessLog(),
-                Boolean.TRUE.equals(f.storage().init()));
+                Boolean.TRUE.equals(f.storage().init()), merchantLimits(f.merchants().defaultLimits()));
     }
 
     /** These settings with {@code --init}: a missing database is created even where one was before. */
     public ServerConfig withInitStorage() {
         return new ServerConfig(host, port, basePath, publicBaseUrl, shutdownGraceSeconds, dataDir, tokenSigningKeys, tokenTtlSeconds,
-                tokenIssuer, reservationTtlMinutes, retentionDays, merchantsDir, klarnaClient, klarna, accessLog, true);
+                tokenIssuer, reservationTtlMinutes, retentionDays, merchantsDir, klarnaClient, klarna, accessLog, true,
+                merchantLimits);
     }
 
     /** The id a single {@code token_signing_key} signs with. */
@@ -121,6 +124,13 @@ public record ServerConfig(String host, int port, String basePath, String public
             keys.add(new SigningKey(kid, new Secret(key)));
         }
         return List.copyOf(keys);
+    }
+
+    /** The limits of a merchant whose rule table sets none; 0 or absent: no limit. */
+    private static RequestLimits merchantLimits(LimitsFile f) {
+        if (f == null) return RequestLimits.UNLIMITED;
+        return new RequestLimits(f.requestsPerSecond() == null ? 0 : f.requestsPerSecond(),
+                f.concurrentRequests() == null ? 0 : f.concurrentRequests());
     }
 
     private static Map<String, Integer> retentionDays(Shipments s) {

@@ -14,15 +14,18 @@ public final class ApiKeyAuth {
     private static final String BEARER = "Bearer ";
 
     private final MerchantDirectory merchants;
+    private final MerchantLimiter limiter;
 
-    public ApiKeyAuth(MerchantDirectory merchants) {
+    public ApiKeyAuth(MerchantDirectory merchants, MerchantLimiter limiter) {
         this.merchants = merchants;
+        this.limiter = limiter;
     }
 
     public Merchant merchant(Context ctx) {
         Merchant merchant = merchants.current().byApiKey(presentedKey(ctx)).orElseThrow(ApiException::unauthorized);
         AccessLog.merchant(merchant.id());
         if (!merchant.enabled()) throw new ApiException(403, "merchant " + merchant.id() + " is disabled");
+        limiter.admit(ctx, merchant);
         return merchant;
     }
 

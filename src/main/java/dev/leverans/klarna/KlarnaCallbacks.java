@@ -6,6 +6,7 @@ import dev.leverans.rules.Quote;
 import dev.leverans.http.AccessLog;
 import dev.leverans.http.ApiException;
 import dev.leverans.http.JsonResponses;
+import dev.leverans.http.MerchantLimiter;
 import dev.leverans.http.RequestBodies;
 import dev.leverans.shipments.ChoiceRejectedException;
 import dev.leverans.shipments.ShipmentService;
@@ -31,6 +32,7 @@ public final class KlarnaCallbacks {
     public static final List<String> DESCRIBED = List.of("ShippingOptionsRequest", "SelectShipmentRequest");
     public static final List<String> OPTIONS_PATHS = List.of("/shipping_options", "/shippingoptions", "/shipping-options");
 
+    private final MerchantLimiter limiter;
     private final Authenticator auth;
     private final ShipmentService shipments;
     private final RequestBodies bodies;
@@ -44,8 +46,9 @@ public final class KlarnaCallbacks {
 
     public KlarnaCallbacks(Authenticator auth, ShipmentService shipments, RequestBodies bodies, JsonResponses responses,
                            KlarnaResponses wire, CallbackMetrics metrics, UnknownFields unknownFields, Clock clock,
-                           String publicBaseUrl, String basePath) {
+                           String publicBaseUrl, String basePath, MerchantLimiter limiter) {
         this.auth = auth;
+        this.limiter = limiter;
         this.shipments = shipments;
         this.bodies = bodies;
         this.responses = responses;
@@ -156,6 +159,7 @@ public final class KlarnaCallbacks {
     private Merchant merchant(Context ctx) {
         Merchant merchant = auth.merchantFor(ctx.header("Authorization")).orElseThrow(ApiException::unauthorized);
         attribute(ctx, merchant);
+        limiter.admit(ctx, merchant);
         return merchant;
     }
 

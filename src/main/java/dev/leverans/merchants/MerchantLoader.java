@@ -79,7 +79,7 @@ public final class MerchantLoader {
 
     /** The rule-table keys of a merchant file: what a configuration version holds (with the locations). */
     private static final List<String> RULE_TABLE_KEYS = List.of("currencies", "tax_rates", "default_tax_rate", "warehouse",
-            "preview_country", "preselection", "options", "default_option");
+            "preview_country", "preselection", "limits", "options", "default_option");
 
     /**
      * Per merchant id, its first configuration version as a YAML document: the rule table of its

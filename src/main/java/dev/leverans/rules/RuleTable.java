@@ -23,10 +23,11 @@ public final class RuleTable {
     private final LocationIndex locations;
     private final Map<String, List<CarrierOption>> optionsByCountry;
     private final String previewCountry;
+    private final RequestLimits limits;
 
     public RuleTable(Set<String> currencies, Map<String, Integer> taxRates, int defaultTaxRate,
                      List<CarrierOption> options, CarrierOption defaultOption, Preselection preselection,
-                     DispatchCalendar calendar, LocationIndex locations, String previewCountry) {
+                     DispatchCalendar calendar, LocationIndex locations, String previewCountry, RequestLimits limits) {
         this.currencies = Set.copyOf(currencies);
         this.taxRates = Map.copyOf(taxRates);
         this.defaultTaxRate = defaultTaxRate;
@@ -35,6 +36,7 @@ public final class RuleTable {
         this.preselection = preselection;
         this.calendar = calendar;
         this.locations = locations;
+        this.limits = limits;
         Map<String, List<CarrierOption>> byCountry = new HashMap<>();
         for (CarrierOption o : this.options) {
             for (String country : o.countries()) byCountry.computeIfAbsent(country, c -> new ArrayList<>()).add(o);
@@ -71,4 +73,7 @@ public final class RuleTable {
         for (CarrierOption o : options) if (o.id().equals(id)) return o;
         return null;
     }
+
+    /** The merchant's own request limits; fields it leaves out are null (the server's default). */
+    public RequestLimits limits() { return limits; }
 }

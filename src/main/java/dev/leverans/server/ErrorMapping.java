@@ -2,6 +2,7 @@ package dev.leverans.server;
 
 import dev.leverans.http.ApiException;
 import dev.leverans.http.JsonResponses;
+import dev.leverans.http.TooManyRequests;
 import dev.leverans.ordermanagement.OmRefusal;
 import dev.leverans.rules.UnpricedCurrencyException;
 import dev.leverans.shipments.ChoiceRejectedException;
@@ -23,6 +24,10 @@ public final class ErrorMapping {
 
     public static void register(RoutesConfig routes, JsonResponses responses) {
         routes.exception(ApiException.class, (e, ctx) -> fail(ctx, responses, e.status(), e.getMessage()));
+        routes.exception(TooManyRequests.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            fail(ctx, responses, 429, e.getMessage());
+        });
         routes.exception(ChoiceRejectedException.class, (e, ctx) -> fail(ctx, responses, status(e.kind()), e.getMessage()));
         routes.exception(OmRefusal.class, (e, ctx) -> fail(ctx, responses, e.status(), e.getMessage()));
         routes.exception(UnpricedCurrencyException.class, (e, ctx) -> fail(ctx, responses, 422, e.getMessage()));

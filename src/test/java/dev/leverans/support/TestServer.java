@@ -50,7 +50,7 @@ public final class TestServer implements AutoCloseable {
         this.dataDir = dataDir;
         Map<String, String> env = new HashMap<>(Map.of("LEVERANS_PORT", "0", "LEVERANS_HOST", "127.0.0.1",
                 "LEVERANS_DATA_DIR", dataDir.toString(), "LEVERANS_TOKEN_SIGNING_KEY", SIGNING_KEY,
-                "LEVERANS_OM_BACKOFF_MILLIS", "5"));
+                "LEVERANS_OM_BACKOFF_MILLIS", "5", "LEVERANS_MERCHANT_RPS", "0", "LEVERANS_MERCHANT_CONCURRENCY", "0"));
         env.putAll(extraEnv);
         ServerConfig config = ServerConfig.load(settingsFile, env::get);
         this.leverans = new Leverans(config, env::get, clock);

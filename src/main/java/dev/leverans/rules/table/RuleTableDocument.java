@@ -12,7 +12,9 @@ import tools.jackson.databind.JsonNode;
  */
 public record RuleTableDocument(List<String> currencies, Map<String, Integer> taxRates, int defaultTaxRate, Warehouse warehouse,
                                 String previewCountry, PreselectionFile preselection, List<OptionFile> options,
-                                OptionFile defaultOption) {
+                                OptionFile defaultOption, LimitsFile limits) {
+
+    public record LimitsFile(Integer requestsPerSecond, Integer concurrentRequests) {}
 
     public record Warehouse(String timeZone, List<String> dispatchDays, List<String> closedDates) {}
 

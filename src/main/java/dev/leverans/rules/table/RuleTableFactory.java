@@ -17,6 +17,7 @@ import dev.leverans.rules.OrderValueCondition;
 import dev.leverans.rules.PostalCodeCondition;
 import dev.leverans.rules.PostalCodePattern;
 import dev.leverans.rules.Preselection;
+import dev.leverans.rules.RequestLimits;
 import dev.leverans.rules.Price;
 import dev.leverans.rules.RuleTable;
 import dev.leverans.rules.TagCondition;
@@ -79,7 +80,8 @@ public final class RuleTableFactory {
         problems.throwIfAny();
         new RuleTableAnalysis(problems).analyse(m, options, locations);
         return new RuleTable(currencies, m.taxRates(), m.defaultTaxRate(), options, defaultOption,
-                preselection, calendar, locations, m.previewCountry());
+                preselection, calendar, locations, m.previewCountry(),
+                m.limits() == null ? new RequestLimits(null, null) : new RequestLimits(m.limits().requestsPerSecond(), m.limits().concurrentRequests()));
     }
 
     private CarrierOption option(RuleTableDocument.OptionFile o, String path) {
