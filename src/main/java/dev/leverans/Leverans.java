@@ -31,6 +31,7 @@ import dev.leverans.merchants.MerchantDirectory;
 import dev.leverans.merchants.MerchantLoader;
 import dev.leverans.merchants.MerchantRegistry;
 import dev.leverans.http.AccessLog;
+import dev.leverans.http.ClientOrigin;
 import dev.leverans.server.BackgroundChores;
 import dev.leverans.server.ErrorMapping;
 import dev.leverans.server.Health;
@@ -160,7 +161,7 @@ public final class Leverans implements AutoCloseable {
         OmApi omApi = new OmApi(apiKeys, orderManagement, bodies, responses, new OmViews(omStore));
         Health health = new Health(merchants, store, responses);
         HttpMetrics httpMetrics = new HttpMetrics(metrics);
-        AccessLog accessLog = new AccessLog(config.accessLog());
+        AccessLog accessLog = new AccessLog(config.accessLog(), new ClientOrigin.Resolver(config.trustedProxies()));
 
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;

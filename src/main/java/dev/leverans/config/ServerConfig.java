@@ -5,6 +5,7 @@ import dev.leverans.secrets.Secret;
 import dev.leverans.secrets.SigningKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 public record ServerConfig(String host, int port, String basePath, String publicBaseUrl, int shutdownGraceSeconds, Path dataDir,
                            List<SigningKey> tokenSigningKeys, long tokenTtlSeconds, String tokenIssuer,
                            long reservationTtlMinutes, Map<String, Integer> retentionDays, Path merchantsDir, KlarnaClient klarnaClient, Klarna klarna,
-                           boolean accessLog, boolean initStorage, RequestLimits merchantLimits) {
+                           boolean accessLog, boolean initStorage, RequestLimits merchantLimits, List<AddressRange> trustedProxies) {
 
     /** How the order-management module calls Klarna: attempts per call, first backoff, timeout. */
     public record KlarnaClient(int attempts, long backoffMillis, long timeoutSeconds) {}
@@ -47,7 +48,7 @@ public record ServerConfig(String host, int port, String basePath, String public
     record Logging(Boolean accessLog) {}
     record KlarnaFile(Map<String, String> optionTypes, Integer capturedRequests) {}
     record KlarnaClientFile(Integer attempts, Long backoffMillis, Long timeoutSeconds) {}
-    record Server(String host, Integer port, String basePath, String publicBaseUrl, Integer shutdownGraceSeconds) {}
+    record Server(String host, Integer port, String basePath, String publicBaseUrl, Integer shutdownGraceSeconds, String trustedProxies) {}
     record Storage(String dataDir, Boolean init) {}
     record Auth(String tokenSigningKey, String tokenSigningKeys, Long tokenTtlSeconds, String issuer) {}
     record Shipments(Long reservationTtlMinutes, Map<String, Integer> retentionDays) {}
@@ -84,14 +85,15 @@ public record ServerConfig(String host, int port, String basePath, String public
                 retentionDays(f.shipments()),
                 base.resolve(f.merchants().directory()), klarnaClient(f.orderManagement()), klarna(f.klarna()),
                 f.logging() == null || f.logging().accessLog() == null || f.logging().accessLog(),
-                Boolean.TRUE.equals(f.storage().init()), merchantLimits(f.merchants().defaultLimits()));
+                Boolean.TRUE.equals(f.storage().init()), merchantLimits(f.merchants().defaultLimits()),
+                trustedProxies(f.server().trustedProxies()));
     }
 
     /** These settings with {@code --init}: a missing database is created even where one was before. */
     public ServerConfig withInitStorage() {
         return new ServerConfig(host, port, basePath, publicBaseUrl, shutdownGraceSeconds, dataDir, tokenSigningKeys, tokenTtlSeconds,
                 tokenIssuer, reservationTtlMinutes, retentionDays, merchantsDir, klarnaClient, klarna, accessLog, true,
-                merchantLimits);
+                merchantLimits, trustedProxies);
     }
 
     /** The id a single {@code token_signing_key} signs with. */
@@ -124,6 +126,12 @@ public record ServerConfig(String host, int port, String basePath, String public
             keys.add(new SigningKey(kid, new Secret(key)));
         }
         return List.copyOf(keys);
+    }
+
+    /** {@code server.trusted_proxies}: addresses and CIDR ranges separated by commas. */
+    private static List<AddressRange> trustedProxies(String list) {
+        if (list == null || list.isBlank()) return List.of();
+        return Arrays.stream(list.split(",")).map(r -> AddressRange.parse(r, "server.trusted_proxies")).toList();
     }
 
     /** The limits of a merchant whose rule table sets none; 0 or absent: no limit. */

@@ -12,7 +12,7 @@ import org.slf4j.MDC;
  * Request ids and the access log. Every request gets an id ({@code X-Request-Id} from the request
  * when it is a plausible id, else a new one), answered in {@code X-Request-Id} and put into every
  * log line of the request; after the answer, one access line: method, route, status, duration
- * (merchant and request id come with the line's context).
+ * (merchant, request id and client address come with the line's context).
  */
 public final class AccessLog {
     public static final String HEADER = "X-Request-Id";
@@ -20,16 +20,19 @@ public final class AccessLog {
     private static final int MAX_ID_LENGTH = 128;
 
     private final boolean enabled;
+    private final ClientOrigin.Resolver origins;
 
-    public AccessLog(boolean enabled) {
+    public AccessLog(boolean enabled, ClientOrigin.Resolver origins) {
         this.enabled = enabled;
+        this.origins = origins;
     }
 
-    /** A before-handler: names the request. */
+    /** A before-handler: names the request and where it came from (an IP literal, so safe to log). */
     public void begin(Context ctx) {
         String id = ctx.header(HEADER);
         if (!plausible(id)) id = newId();
         MDC.put("request_id", id);
+        MDC.put("client", origins.resolve(ctx).address());
         ctx.header(HEADER, id);
     }
 

@@ -5,6 +5,7 @@ import dev.leverans.merchants.Merchant;
 import dev.leverans.rules.Quote;
 import dev.leverans.http.AccessLog;
 import dev.leverans.http.ApiException;
+import dev.leverans.http.ClientOrigin;
 import dev.leverans.http.JsonResponses;
 import dev.leverans.http.MerchantLimiter;
 import dev.leverans.http.RequestBodies;
@@ -150,10 +151,11 @@ public final class KlarnaCallbacks {
         responses.send(ctx, status, wire.shipment(result.shipment()));
     }
 
-    /** The callbacks' public base URL: configured (behind a proxy) or as this request reached us. */
+    /** The callbacks' public base URL: configured, else as this request reached us (through trusted proxies). */
     private String baseUrl(Context ctx) {
         if (!publicBaseUrl.isEmpty()) return publicBaseUrl;
-        return ctx.scheme() + "://" + ctx.host() + basePath;
+        ClientOrigin origin = ClientOrigin.of(ctx);
+        return origin.scheme() + "://" + origin.host() + basePath;
     }
 
     private Merchant merchant(Context ctx) {

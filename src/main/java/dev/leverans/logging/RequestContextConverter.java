@@ -4,7 +4,7 @@ import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.util.Map;
 
-/** {@code %requestContext}: " request=<id> merchant=<id>" for the parts a log line has, nothing otherwise. */
+/** {@code %requestContext}: " request=<id> merchant=<id> client=<address>" for the parts a log line has, nothing otherwise. */
 public final class RequestContextConverter extends ClassicConverter {
     @Override
     public String convert(ILoggingEvent event) {
@@ -15,6 +15,8 @@ public final class RequestContextConverter extends ClassicConverter {
         StringBuilder out = new StringBuilder(64);
         if (request != null) out.append(" request=").append(request);
         if (merchant != null) out.append(" merchant=").append(merchant);
+        String client = mdc.get("client");
+        if (client != null) out.append(" client=").append(client);
         return out.toString();
     }
 }

@@ -97,6 +97,28 @@ class LoggingHttpTest {
         }
     }
 
+    @Test
+    void theClientAddressIsTheForwardedOneOnlyFromATrustedProxy() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        try (TestServer ignored = new TestServer()) {
+            capturing(log, () -> given().header("X-Forwarded-For", "198.51.100.1").get("/health").then().statusCode(200));
+            assertEquals("127.0.0.1", accessLines(log, 1).getFirst().getMDCPropertyMap().get("client"), "no trusted proxy: the peer");
+        }
+        log = new ListAppender<>();
+        try (TestServer ignored = new TestServer(Map.of("LEVERANS_TRUSTED_PROXIES", "127.0.0.0/8, ::1"))) {
+            ListAppender<ILoggingEvent> trusted = log;
+            capturing(trusted, () -> {
+                given().header("X-Forwarded-For", "198.51.100.1").get("/health").then().statusCode(200);
+                given().header("X-Forwarded-For", "203.0.113.9, 198.51.100.1, 127.0.0.1").get("/health").then().statusCode(200);
+                given().header("Forwarded", "for=\"[2001:db8::7]:4711\";proto=https").get("/health").then().statusCode(200);
+                return given().header("X-Forwarded-For", "unknown").get("/health").then().statusCode(200);
+            });
+            assertEquals(List.of("198.51.100.1", "198.51.100.1", "2001:db8::7", "127.0.0.1"),
+                    accessLines(log, 4).stream().map(e -> e.getMDCPropertyMap().get("client")).toList(),
+                    "the rightmost address that is not one of our proxies; a claim further left is the client's own");
+        }
+    }
+
     /** The access line is written just after the answer; give it a moment to arrive. */
     private static List<ILoggingEvent> accessLines(ListAppender<ILoggingEvent> log, int expected) {
         long deadline = System.nanoTime() + 2_000_000_000L;
