@@ -39,6 +39,7 @@ import dev.leverans.server.HttpMetrics;
 import dev.leverans.http.Json;
 import dev.leverans.server.JsonErrorHandler;
 import dev.leverans.http.JsonResponses;
+import dev.leverans.http.MerchantLabels;
 import dev.leverans.http.MerchantLimiter;
 import dev.leverans.server.ProcessMemoryMetrics;
 import dev.leverans.http.RequestBodies;
@@ -143,9 +144,10 @@ public final class Leverans implements AutoCloseable {
         this.nonces = new SqlNonceStore(database);
         // A replayed /auth is refused for as long as a token it could have earned stays valid.
         Authenticator authenticator = new Authenticator(merchants, tokens, nonces, Duration.ofSeconds(config.tokenTtlSeconds()), clock);
+        MerchantLabels merchantLabels = new MerchantLabels(config.merchantLabels());
         MerchantLimiter limiter = new MerchantLimiter(config.merchantLimits(), System::nanoTime);
         KlarnaCallbacks klarna = new KlarnaCallbacks(authenticator, shipments, bodies, responses,
-                wire, new CallbackMetrics(metrics), new UnknownFields(metrics, KlarnaCallbacks.DESCRIBED), clock,
+                wire, new CallbackMetrics(metrics, merchantLabels), new UnknownFields(metrics, KlarnaCallbacks.DESCRIBED), clock,
                 config.publicBaseUrl(), config.basePath(), limiter);
         CapturedRequests captured = new CapturedRequests(config.klarna().capturedRequests(), json, clock);
         ApiKeyAuth apiKeys = new ApiKeyAuth(merchants, limiter);
@@ -160,7 +162,7 @@ public final class Leverans implements AutoCloseable {
                 new ReservedShipmentInfo(store), id -> merchants.byId(id).orElse(null), json, clock, new OmMetrics(metrics, omStore));
         OmApi omApi = new OmApi(apiKeys, orderManagement, bodies, responses, new OmViews(omStore));
         Health health = new Health(merchants, store, responses);
-        HttpMetrics httpMetrics = new HttpMetrics(metrics);
+        HttpMetrics httpMetrics = new HttpMetrics(metrics, merchantLabels);
         AccessLog accessLog = new AccessLog(config.accessLog(), new ClientOrigin.Resolver(config.trustedProxies()));
 
         this.app = Javalin.create(c -> {

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 public record ServerConfig(String host, int port, String basePath, String publicBaseUrl, int shutdownGraceSeconds, Path dataDir,
                            List<SigningKey> tokenSigningKeys, long tokenTtlSeconds, String tokenIssuer,
                            long reservationTtlMinutes, Map<String, Integer> retentionDays, Path merchantsDir, KlarnaClient klarnaClient, Klarna klarna,
-                           boolean accessLog, boolean initStorage, RequestLimits merchantLimits, List<AddressRange> trustedProxies) {
+                           boolean accessLog, boolean initStorage, RequestLimits merchantLimits, List<AddressRange> trustedProxies,
+                           int merchantLabels) {
 
     /** How the order-management module calls Klarna: attempts per call, first backoff, timeout. */
     public record KlarnaClient(int attempts, long backoffMillis, long timeoutSeconds) {}
@@ -44,7 +45,10 @@ public record ServerConfig(String host, int port, String basePath, String public
     }
 
     record File(Server server, Storage storage, Auth auth, Shipments shipments, Merchants merchants,
-                KlarnaClientFile orderManagement, KlarnaFile klarna, Logging logging) {}
+                KlarnaClientFile orderManagement, KlarnaFile klarna, Logging logging, Metrics metrics) {}
+    record Metrics(Integer merchantLabels) {}
+    /** Merchants with their own label in metrics unless the settings say otherwise; later ones are "other". */
+    public static final int DEFAULT_MERCHANT_LABELS = 100;
     record Logging(Boolean accessLog) {}
     record KlarnaFile(Map<String, String> optionTypes, Integer capturedRequests) {}
     record KlarnaClientFile(Integer attempts, Long backoffMillis, Long timeoutSeconds) {}
@@ -86,14 +90,15 @@ public record ServerConfig(String host, int port, String basePath, String public
                 base.resolve(f.merchants().directory()), klarnaClient(f.orderManagement()), klarna(f.klarna()),
                 f.logging() == null || f.logging().accessLog() == null || f.logging().accessLog(),
                 Boolean.TRUE.equals(f.storage().init()), merchantLimits(f.merchants().defaultLimits()),
-                trustedProxies(f.server().trustedProxies()));
+                trustedProxies(f.server().trustedProxies()),
+                f.metrics() == null || f.metrics().merchantLabels() == null ? DEFAULT_MERCHANT_LABELS : f.metrics().merchantLabels());
     }
 
     /** These settings with {@code --init}: a missing database is created even where one was before. */
     public ServerConfig withInitStorage() {
         return new ServerConfig(host, port, basePath, publicBaseUrl, shutdownGraceSeconds, dataDir, tokenSigningKeys, tokenTtlSeconds,
                 tokenIssuer, reservationTtlMinutes, retentionDays, merchantsDir, klarnaClient, klarna, accessLog, true,
-                merchantLimits, trustedProxies);
+                merchantLimits, trustedProxies, merchantLabels);
     }
 
     /** The id a single {@code token_signing_key} signs with. */

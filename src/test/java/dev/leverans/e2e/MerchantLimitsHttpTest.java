@@ -7,6 +7,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leverans.support.TestServer;
 import io.restassured.response.Response;
@@ -71,6 +73,19 @@ class MerchantLimitsHttpTest {
         given().header("X-Api-Key", "demo-merchant-api-key").get("/merchant/shipments").then().statusCode(200);
         given().header("X-Api-Key", "demo-merchant-api-key").get("/merchant/shipments").then().statusCode(429)
                 .body("failure_reason", containsString("2 requests per second"));
+    }
+
+    @Test
+    void perMerchantMetricsKeepTheirLabelsBounded() {
+        server = TestServer.withSettings(settings -> settings.replace("merchant_labels: 100", "merchant_labels: 1"));
+        as(token("demo", "demo-secret")).body(optionsRequest("labels-1")).post("/ksa/shipping_options").then().statusCode(200);
+        given().header("X-Api-Key", "outlet-merchant-api-key").get("/merchant/shipments/nope").then().statusCode(404);
+        String metrics = given().get("/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("leverans_merchant_requests_seconds_count{merchant=\"demo\",outcome=\"2xx\"} 2"),
+                "/auth and /shipping_options: " + metrics);
+        assertTrue(metrics.contains("leverans_merchant_requests_seconds_count{merchant=\"other\",outcome=\"4xx\"} 1"), metrics);
+        assertTrue(metrics.contains("leverans_shipping_options_returned_count{merchant=\"demo\"} 1"), metrics);
+        assertFalse(metrics.contains("merchant=\"demo-outlet\""), "over the cap: no label of its own");
     }
 
     private static void sleepASecond() {
