@@ -36,7 +36,11 @@ LEVERANS_HOST=127.0.0.1 LEVERANS_PORT=$APP_PORT LEVERANS_DATA_DIR=$DATA \
 pids+=($!)
 APP_PID=$!
 # Cold start: from launching java to the first 200 from /health (polled every 20 ms).
-for _ in $(seq 1 3000); do curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/health" && break; sleep 0.02; done
+for _ in $(seq 1 3000); do
+  curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/health" && break
+  kill -0 "$APP_PID" 2>/dev/null || { echo "the server stopped during start-up (a jar older than config/?); its log:" >&2; cat "$OUT/server.log" >&2; exit 1; }
+  sleep 0.02
+done
 cold_start_ms=$(( ($(date +%s%N) - started_ns) / 1000000 ))
 
 nonce="bench-$RANDOM-$RANDOM"
