@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /** JSON-Schema errors as a reader wants them: where (a JSON pointer to the field) and one sentence each. */
 public final class SchemaErrors {
     private static final Set<String> UNKNOWN_KEY = Set.of("additionalProperties", "unevaluatedProperties");
+    private static final Pattern TYPE_MISMATCH = Pattern.compile("(\\w+) found, (\\w+) expected");
 
     private SchemaErrors() {}
 
@@ -46,10 +49,25 @@ public final class SchemaErrors {
             } else if (UNKNOWN_KEY.contains(e.getKeyword()) && e.getProperty() != null) {
                 out.add(new Problem(e.getInstanceLocation() + "/" + e.getProperty(), "is not a known key here (misspelt?)"));
             } else {
-                out.add(new Problem(pointer(e), e.getMessage()));
+                out.add(new Problem(pointer(e), readable(e)));
             }
         }
         return out;
+    }
+
+    /** The validator's "string found, integer expected" as a merchant reads it: "must be an integer, not a string". */
+    private static String readable(Error e) {
+        Matcher m = TYPE_MISMATCH.matcher(e.getMessage());
+        if (!"type".equals(e.getKeyword()) || !m.matches()) return e.getMessage();
+        return "must be " + withArticle(m.group(2)) + ", not " + withArticle(m.group(1));
+    }
+
+    private static String withArticle(String type) {
+        return switch (type) {
+            case "integer", "array", "object" -> "an " + type;
+            case "null" -> "empty";
+            default -> "a " + type;
+        };
     }
 
     /** The errors of the one alternative that failed only below the value, or none if that is not clear. */

@@ -114,7 +114,8 @@ class ConfigVersionsHttpTest {
         merchant().contentType("application/yaml").body(bytes(broken)).post("/merchant/config/versions").then().statusCode(201)
                 .body("problems", hasSize(1))
                 .body("problems[0].path", equalTo("options[budbee-home].price.SEK.weight_tiers[0].amount"))
-                .body("problems[0].line", equalTo(amountLine));
+                .body("problems[0].line", equalTo(amountLine))
+                .body("problems[0].message", equalTo("must be an integer, not a string"));
         String neither = activeYaml().replace("weight_tiers:", "tiers:");
         merchant().contentType("application/yaml").body(bytes(neither)).post("/merchant/config/versions").then().statusCode(201)
                 .body("problems[0].path", equalTo("options[budbee-home].price.SEK"))
