@@ -1,5 +1,8 @@
 // The server's JSON endpoints, called with the API key kept in this tab's session storage only.
 const KEY = 'leverans.apiKey';
+// The server's root as this page was reached (the page is <root>/merchant/ui/), so the page also
+// works behind a proxy that mounts the server under a prefix.
+const SERVER_ROOT = new URL('../../', document.baseURI);
 
 export class ApiError extends Error {
   constructor(status, message, body) {
@@ -19,7 +22,7 @@ export const session = {
 export async function call(method, path, { body, contentType = 'application/json', accept = 'application/json' } = {}) {
   const headers = { 'X-Api-Key': session.key() ?? '', Accept: accept };
   if (body !== undefined) headers['Content-Type'] = contentType;
-  const response = await fetch(path, { method, headers, body, cache: 'no-store' });
+  const response = await fetch(new URL(path.slice(1), SERVER_ROOT), { method, headers, body, cache: 'no-store' });
   const type = response.headers.get('Content-Type') ?? '';
   const payload = response.status === 204 ? null
       : type.includes('json') ? await response.json() : await response.text();
