@@ -19,6 +19,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 
 /**
@@ -26,6 +27,7 @@ import java.util.Map;
  * booking, progress and tracking, and see the requests Klarna sent lately.
  */
 public final class MerchantApi {
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     public static final List<String> SCHEMAS = List.of("BookingRequest");
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
@@ -51,7 +53,7 @@ public final class MerchantApi {
     public void list(Context ctx) {
         Merchant merchant = auth.merchant(ctx);
         ShipmentQuery query = new ShipmentQuery(merchant.id(), status(ctx.queryParam("status")),
-                instant(ctx, "changed_from"), instant(ctx, "changed_to"), QueryParams.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT),
+                id(ctx, "carrier"), id(ctx, "option"), instant(ctx, "changed_from"), instant(ctx, "changed_to"), QueryParams.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT),
                 cursor(ctx.queryParam("cursor")));
         List<Shipment> page = shipments.list(query);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -98,6 +100,16 @@ public final class MerchantApi {
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "status: " + e.getMessage());
         }
+    }
+
+    /** A carrier or option id as the rule table spells them; anything else can match nothing and is a mistake. */
+    private static String id(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) return null;
+        if (!ID.matcher(raw).matches()) {
+            throw new ApiException(400, name + ": must be an id as in the rule table (1-64 of a-z, 0-9, '.', '_', '-')");
+        }
+        return raw;
     }
 
     private static Instant instant(Context ctx, String name) {

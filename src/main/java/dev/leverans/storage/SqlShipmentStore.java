@@ -103,6 +103,8 @@ public final class SqlShipmentStore implements ShipmentStore {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM shipment WHERE merchant_id = ?");
         List<Object> args = new ArrayList<>(List.of(q.merchantId()));
         if (q.status() != null) { sql.append(" AND status = ?"); args.add(q.status().wireName()); }
+        if (q.carrier() != null) { sql.append(" AND carrier = ?"); args.add(q.carrier()); }
+        if (q.optionId() != null) { sql.append(" AND option_id = ?"); args.add(q.optionId()); }
         if (q.changedFrom() != null) { sql.append(" AND updated_at >= ?"); args.add(q.changedFrom().toEpochMilli()); }
         if (q.changedTo() != null) { sql.append(" AND updated_at < ?"); args.add(q.changedTo().toEpochMilli()); }
         if (q.after() != null) {

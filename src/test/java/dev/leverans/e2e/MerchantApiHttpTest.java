@@ -6,12 +6,15 @@ import static dev.leverans.support.Klarna.selectRequest;
 import static dev.leverans.support.Klarna.token;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.leverans.support.TestServer;
@@ -91,6 +94,22 @@ class MerchantApiHttpTest {
         merchant("outlet-merchant-api-key").get("/merchant/shipments/" + id).then().statusCode(404);
         merchant("outlet-merchant-api-key").get("/merchant/shipments").then().statusCode(200)
                 .body("shipments.shipment_id", not(hasItem(id)));
+    }
+
+    @Test
+    void shipmentsAreFilteredByCarrierAndOption() {
+        String pickup = confirmed("filter-1");
+        String home = as(klarna).body(selectRequest("filter-2", "budbee-home")).post("/ksa/shipment").then().statusCode(201)
+                .extract().path("shipment_id");
+        merchant("demo-merchant-api-key").get("/merchant/shipments?carrier=budbee&limit=500").then().statusCode(200)
+                .body("shipments.shipment_id", hasItem(home)).body("shipments.shipment_id", not(hasItem(pickup)))
+                .body("shipments.carrier", everyItem(equalTo("budbee")));
+        merchant("demo-merchant-api-key").get("/merchant/shipments?option=postnord-service-point&status=confirmed&limit=500")
+                .then().statusCode(200).body("shipments.shipment_id", hasItem(pickup))
+                .body("shipments.option_id", everyItem(equalTo("postnord-service-point")));
+        merchant("demo-merchant-api-key").get("/merchant/shipments?carrier=nobody").then().statusCode(200).body("shipments", empty());
+        merchant("demo-merchant-api-key").get("/merchant/shipments?carrier=Bud%20Bee").then().statusCode(400)
+                .body("failure_reason", startsWith("carrier: must be an id"));
     }
 
     @Test

@@ -112,14 +112,14 @@ class SqlShipmentStoreTest {
         for (int i = 0; i < 5; i++) store.reserve("demo", "s" + i, "id-" + i, choice("a", 1), T0.plusSeconds(i));
         store.confirm("demo", "id-0", T0.plusSeconds(10));
         store.reserve("demo-outlet", "x", "other", choice("a", 1), T0);
-        List<Shipment> reserved = store.list(new ShipmentQuery("demo", ShipmentStatus.RESERVED, null, null, 10, null));
+        List<Shipment> reserved = store.list(new ShipmentQuery("demo", ShipmentStatus.RESERVED, null, null, null, null, 10, null));
         assertEquals(List.of("id-4", "id-3", "id-2", "id-1"), reserved.stream().map(Shipment::id).toList());
-        List<Shipment> page1 = store.list(new ShipmentQuery("demo", null, null, null, 2, null));
+        List<Shipment> page1 = store.list(new ShipmentQuery("demo", null, null, null, null, null, 2, null));
         assertEquals(List.of("id-0", "id-4"), page1.stream().map(Shipment::id).toList());
         Shipment last = page1.getLast();
-        List<Shipment> page2 = store.list(new ShipmentQuery("demo", null, null, null, 2, new ShipmentQuery.Cursor(last.updatedAt(), last.id())));
+        List<Shipment> page2 = store.list(new ShipmentQuery("demo", null, null, null, null, null, 2, new ShipmentQuery.Cursor(last.updatedAt(), last.id())));
         assertEquals(List.of("id-3", "id-2"), page2.stream().map(Shipment::id).toList());
-        List<Shipment> window = store.list(new ShipmentQuery("demo", null, T0.plusSeconds(1), T0.plusSeconds(3), 10, null));
+        List<Shipment> window = store.list(new ShipmentQuery("demo", null, null, null, T0.plusSeconds(1), T0.plusSeconds(3), 10, null));
         assertEquals(List.of("id-2", "id-1"), window.stream().map(Shipment::id).toList());
     }
 
@@ -143,7 +143,7 @@ class SqlShipmentStoreTest {
                 for (var f : futures) f.get(10, TimeUnit.SECONDS);
                 assertEquals(1, ids.size(), "round " + round);
             }
-            assertEquals(20, store.list(new ShipmentQuery("demo", null, null, null, 500, null)).size());
+            assertEquals(20, store.list(new ShipmentQuery("demo", null, null, null, null, null, 500, null)).size());
         } finally {
             pool.shutdownNow();
         }
