@@ -59,8 +59,7 @@ public record ServerConfig(String host, int port, String basePath, String public
 
     /** Days a shipment is kept after its last change, by status; statuses not named are kept. */
     public static final Map<String, Integer> DEFAULT_RETENTION_DAYS = Map.of("expired", 7, "delivered", 180, "cancelled", 180);
-    record Merchants(String directory, LimitsFile defaultLimits) {}
-    record LimitsFile(Integer requestsPerSecond, Integer concurrentRequests) {}
+    record Merchants(String directory, RequestLimits defaultLimits) {}
 
     public static ServerConfig load(Path file, Function<String, String> env) {
         ConfigDocuments documents = new ConfigDocuments(new EnvSubstitution(env));
@@ -140,10 +139,8 @@ public record ServerConfig(String host, int port, String basePath, String public
     }
 
     /** The limits of a merchant whose rule table sets none; 0 or absent: no limit. */
-    private static RequestLimits merchantLimits(LimitsFile f) {
-        if (f == null) return RequestLimits.UNLIMITED;
-        return new RequestLimits(f.requestsPerSecond() == null ? 0 : f.requestsPerSecond(),
-                f.concurrentRequests() == null ? 0 : f.concurrentRequests());
+    private static RequestLimits merchantLimits(RequestLimits set) {
+        return set == null ? RequestLimits.UNLIMITED : set.over(RequestLimits.UNLIMITED);
     }
 
     private static Map<String, Integer> retentionDays(Shipments s) {

@@ -21,14 +21,19 @@ public record ClientOrigin(String address, String scheme, String host) {
     /** The origin {@link Resolver#resolve} found for this request. */
     public static ClientOrigin of(Context ctx) {
         ClientOrigin origin = ctx.attribute(ATTRIBUTE);
-        return origin != null ? origin : new ClientOrigin(ctx.req().getRemoteAddr(), ctx.scheme(), ctx.host());
+        return origin != null ? origin : direct(ctx);
+    }
+
+    private static ClientOrigin direct(Context ctx) {
+        return new ClientOrigin(ctx.req().getRemoteAddr(), ctx.scheme(), ctx.host());
     }
 
     /** Resolves each request's origin once, from the peer and, if the peer is trusted, its headers. */
     public record Resolver(List<AddressRange> trustedProxies) {
         public ClientOrigin resolve(Context ctx) {
-            ClientOrigin direct = new ClientOrigin(ctx.req().getRemoteAddr(), ctx.scheme(), ctx.host());
-            ClientOrigin origin = trusted(direct.address()) ? forwarded(ctx, direct) : direct;
+            ClientOrigin direct = direct(ctx);
+            // Without trusted proxies (the default) nothing is parsed on this per-request path.
+            ClientOrigin origin = !trustedProxies.isEmpty() && trusted(direct.address()) ? forwarded(ctx, direct) : direct;
             ctx.attribute(ATTRIBUTE, origin);
             return origin;
         }

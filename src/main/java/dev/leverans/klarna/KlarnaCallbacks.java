@@ -33,7 +33,6 @@ public final class KlarnaCallbacks {
     public static final List<String> DESCRIBED = List.of("ShippingOptionsRequest", "SelectShipmentRequest");
     public static final List<String> OPTIONS_PATHS = List.of("/shipping_options", "/shippingoptions", "/shipping-options");
 
-    private final MerchantLimiter limiter;
     private final Authenticator auth;
     private final ShipmentService shipments;
     private final RequestBodies bodies;
@@ -44,12 +43,12 @@ public final class KlarnaCallbacks {
     private final Clock clock;
     private final String publicBaseUrl;
     private final String basePath;
+    private final MerchantLimiter limiter;
 
     public KlarnaCallbacks(Authenticator auth, ShipmentService shipments, RequestBodies bodies, JsonResponses responses,
                            KlarnaResponses wire, CallbackMetrics metrics, UnknownFields unknownFields, Clock clock,
                            String publicBaseUrl, String basePath, MerchantLimiter limiter) {
         this.auth = auth;
-        this.limiter = limiter;
         this.shipments = shipments;
         this.bodies = bodies;
         this.responses = responses;
@@ -59,6 +58,7 @@ public final class KlarnaCallbacks {
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
         this.basePath = basePath;
+        this.limiter = limiter;
     }
 
     public void auth(Context ctx) {

@@ -19,16 +19,17 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The merchant's own API (its API keys, never the Klarna key): list and read shipments, report
  * booking, progress and tracking, and see the requests Klarna sent lately.
  */
 public final class MerchantApi {
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     public static final List<String> SCHEMAS = List.of("BookingRequest");
+    // The rule table's slug (rule-table.schema.json #/$defs/slug) for option ids; every carrier id fits it too.
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
     // Shipments are stored with millisecond timestamps; instants outside these years cannot match any.

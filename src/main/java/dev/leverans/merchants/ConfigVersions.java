@@ -54,8 +54,9 @@ public final class ConfigVersions {
             if (stored.isPresent()) {
                 directory.replace(m.withRules(build(stored.get().content(), name(m, stored.get().number())).rules(), stored.get().number()));
             } else {
-                Built seeded = build(documents.get(m.id()), "the seed of version 1");
-                directory.replace(m.withRules(seeded.rules(), seed(m, documents.get(m.id()), seeded.warnings()).number()));
+                String document = documents.get(m.id());
+                Built seeded = build(document, "the seed of version 1");
+                directory.replace(m.withRules(seeded.rules(), seed(m, document, seeded.warnings()).number()));
             }
         }
     }

@@ -6,6 +6,8 @@ package dev.leverans.rules;
  */
 public record RequestLimits(Integer requestsPerSecond, Integer concurrentRequests) {
     public static final RequestLimits UNLIMITED = new RequestLimits(0, 0);
+    /** A rule table without {@code limits}: the server's default for both. */
+    public static final RequestLimits DEFAULTS = new RequestLimits(null, null);
 
     /** These limits with the fields they leave open taken from {@code defaults}. */
     public RequestLimits over(RequestLimits defaults) {

@@ -33,12 +33,8 @@ class DisabledMerchantHttpTest {
 
     @BeforeAll
     void start() throws IOException {
-        Path merchants = Files.createTempDirectory(Path.of("target"), "merchants-");
-        for (String file : new String[] {"demo.yaml", "demo.locations.json", "demo-outlet.yaml"}) {
-            Files.copy(DemoConfig.MERCHANTS.resolve(file), merchants.resolve(file));
-        }
-        Path outlet = merchants.resolve("demo-outlet.yaml");
-        Files.writeString(outlet, Files.readString(outlet).replace("name: Demo Outlet AB\n", "name: Demo Outlet AB\nenabled: false\n"));
+        Path merchants = DemoConfig.merchantsWith(Files.createTempDirectory(Path.of("target"), "merchants-"), "demo-outlet.yaml",
+                yaml -> yaml.replace("name: Demo Outlet AB\n", "name: Demo Outlet AB\nenabled: false\n"));
         server = TestServer.withSettings(settings -> settings.replace(DemoConfig.MERCHANTS.toAbsolutePath().toString(),
                 merchants.toAbsolutePath().toString()));
     }

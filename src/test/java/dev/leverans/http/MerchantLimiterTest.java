@@ -10,7 +10,6 @@ import dev.leverans.rules.RequestLimits;
 import dev.leverans.rules.RuleTable;
 import dev.leverans.support.DemoConfig;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -63,10 +62,8 @@ class MerchantLimiterTest {
 
     @Test
     void theRuleTablesLimitsWinOverTheDefaultAndAChangeTakesEffect(@TempDir Path dir) throws IOException {
-        for (String file : new String[] {"demo.yaml", "demo.locations.json"}) Files.copy(DemoConfig.MERCHANTS.resolve(file), dir.resolve(file));
-        Path file = dir.resolve("demo.yaml");
-        Files.writeString(file, Files.readString(file) + "\nlimits: {requests_per_second: 3}\n");
-        RuleTable withLimits = DemoConfig.loader().loadDirectory(dir).byIdentifier("demo").orElseThrow().rules();
+        Path merchants = DemoConfig.merchantsWith(dir, "demo.yaml", yaml -> yaml + "\nlimits: {requests_per_second: 3}\n");
+        RuleTable withLimits = DemoConfig.loader().loadDirectory(merchants).byIdentifier("demo").orElseThrow().rules();
         assertEquals(new RequestLimits(3, null), withLimits.limits());
         MerchantLimiter limiter = new MerchantLimiter(new RequestLimits(1, 0), now::get);
         Merchant generous = demo.withRules(withLimits, 2);

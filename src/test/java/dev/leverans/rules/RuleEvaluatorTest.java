@@ -38,7 +38,7 @@ class RuleEvaluatorTest {
 
     private static RuleTable table(Preselection preselection, CarrierOption... options) {
         return new RuleTable(Set.of("SEK"), Map.of("SE", 2500), 2500, List.of(options), DEFAULT, preselection,
-                CALENDAR, LocationIndex.empty(), null, new RequestLimits(null, null));
+                CALENDAR, LocationIndex.empty(), null, RequestLimits.DEFAULTS);
     }
 
     @Test

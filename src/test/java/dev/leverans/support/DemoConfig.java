@@ -5,8 +5,12 @@ import dev.leverans.config.EnvSubstitution;
 import dev.leverans.merchants.Merchant;
 import dev.leverans.merchants.MerchantLoader;
 import dev.leverans.merchants.MerchantRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /** The bundled demo configuration, as the server loads it (without environment overrides). */
 public final class DemoConfig {
@@ -21,6 +25,15 @@ public final class DemoConfig {
 
     public static Merchant demo() {
         return merchants().byId("demo").orElseThrow();
+    }
+
+    /** The demo merchant files copied into {@code dir} with {@code edit} applied to {@code file}; returns {@code dir}. */
+    public static Path merchantsWith(Path dir, String file, UnaryOperator<String> edit) throws IOException {
+        try (Stream<Path> files = Files.list(MERCHANTS)) {
+            for (Path f : files.toList()) Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        Files.writeString(dir.resolve(file), edit.apply(Files.readString(dir.resolve(file))));
+        return dir;
     }
 
     public static MerchantLoader loader() {

@@ -1,6 +1,7 @@
 package dev.leverans.rules.table;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.leverans.rules.RequestLimits;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -12,9 +13,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record RuleTableDocument(List<String> currencies, Map<String, Integer> taxRates, int defaultTaxRate, Warehouse warehouse,
                                 String previewCountry, PreselectionFile preselection, List<OptionFile> options,
-                                OptionFile defaultOption, LimitsFile limits) {
-
-    public record LimitsFile(Integer requestsPerSecond, Integer concurrentRequests) {}
+                                OptionFile defaultOption, RequestLimits limits) {
 
     public record Warehouse(String timeZone, List<String> dispatchDays, List<String> closedDates) {}
 

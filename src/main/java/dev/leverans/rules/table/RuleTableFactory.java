@@ -81,7 +81,7 @@ public final class RuleTableFactory {
         new RuleTableAnalysis(problems).analyse(m, options, locations);
         return new RuleTable(currencies, m.taxRates(), m.defaultTaxRate(), options, defaultOption,
                 preselection, calendar, locations, m.previewCountry(),
-                m.limits() == null ? new RequestLimits(null, null) : new RequestLimits(m.limits().requestsPerSecond(), m.limits().concurrentRequests()));
+                m.limits() == null ? RequestLimits.DEFAULTS : m.limits());
     }
 
     private CarrierOption option(RuleTableDocument.OptionFile o, String path) {
