@@ -4,6 +4,7 @@ import dev.leverans.config.ConfigDocuments;
 import dev.leverans.config.ConfigException;
 import dev.leverans.config.EnvSubstitution;
 import dev.leverans.config.ServerConfig;
+import dev.leverans.config.StorageSettings;
 import dev.leverans.merchantapi.TestCarts;
 import dev.leverans.merchants.Merchant;
 import dev.leverans.merchants.MerchantLoader;
@@ -42,7 +43,7 @@ final class ConfigCheck {
                     .check(merchantsDir == null ? config.merchantsDir() : merchantsDir);
             errors.addAll(checked.errors());
             warnings.addAll(checked.warnings());
-            if (checked.registry() != null) errors.addAll(testCarts(checked.registry().all(), config.dataDir()));
+            if (checked.registry() != null) errors.addAll(testCarts(checked.registry().all(), config.storage()));
         } catch (ConfigException e) {
             errors.addAll(e.problems());
         }
@@ -54,8 +55,8 @@ final class ConfigCheck {
     }
 
     /** Every saved test cart whose answer these files would change, one line each. */
-    private List<String> testCarts(List<Merchant> merchants, Path dataDir) {
-        Map<String, List<TestCart>> saved = SqlConfigVersionStore.savedTestCarts(dataDir, Json.mapper());
+    private List<String> testCarts(List<Merchant> merchants, StorageSettings storage) {
+        Map<String, List<TestCart>> saved = SqlConfigVersionStore.savedTestCarts(storage, Json.mapper());
         TestCarts carts = new TestCarts(Clock.systemUTC());
         List<String> failed = new ArrayList<>();
         for (Merchant m : merchants) {

@@ -51,7 +51,8 @@ import dev.leverans.storage.SqlConfigVersionStore;
 import dev.leverans.storage.SqlNonceStore;
 import dev.leverans.storage.SqlOmStore;
 import dev.leverans.storage.SqlShipmentStore;
-import dev.leverans.storage.SqliteDatabase;
+import dev.leverans.storage.Database;
+import dev.leverans.storage.Databases;
 import io.javalin.Javalin;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -75,6 +76,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -89,6 +91,8 @@ public final class Leverans implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Leverans.class);
     private static final Set<String> DEMO_KEYS = Set.of("demo-secret", "outlet-secret");
     public static final long MAX_REQUEST_BYTES = 1024 * 1024;
+    /** This process among the instances sharing a database (it holds claims on outbox calls under this name). */
+    private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     private static final Executor STARTUP = Executors.newCachedThreadPool(Thread.ofPlatform().name("leverans-startup").daemon(true).factory());
 
     private final ServerConfig config;
@@ -96,6 +100,7 @@ public final class Leverans implements AutoCloseable {
     private final ShipmentService shipments;
     private final OrderManagement orderManagement;
     private final SqlNonceStore nonces;
+    private final ConfigVersions versions;
     private final Clock clock;
     private final Javalin app;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -109,21 +114,21 @@ public final class Leverans implements AutoCloseable {
         JsonMapper json = Json.mapper();
         // Opening the database and compiling the request schemas run beside loading the merchants:
         // each is mostly class loading, and together they were most of the cold start.
-        CompletableFuture<SqliteDatabase> opening = CompletableFuture.supplyAsync(() -> SqliteDatabase.open(config.dataDir(), config.initStorage()), STARTUP);
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Databases.open(config.storage()), STARTUP);
         CompletableFuture<RequestBodies> compiling = CompletableFuture.supplyAsync(() -> new RequestBodies(json, requestSchemas()), STARTUP);
         // The JVM meters (JMX, GC notifications) are only read by /metrics; binding them is 0.3 s of class loading.
         CompletableFuture<Void> jvmMeters = CompletableFuture.runAsync(this::bindJvmMetrics, STARTUP);
         ConfigDocuments documents = new ConfigDocuments(new EnvSubstitution(env));
         MerchantLoader loader = new MerchantLoader(documents);
         MerchantRegistry registry;
-        SqliteDatabase database;
+        Database database;
         RequestBodies bodies;
         try {
             registry = loader.loadDirectory(config.merchantsDir());
             database = opening.join();
             bodies = compiling.join();
         } catch (RuntimeException e) {
-            opening.thenAccept(SqliteDatabase::close);
+            opening.thenAccept(Database::close);
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         warnAboutDemoCredentials(registry);
@@ -132,6 +137,9 @@ public final class Leverans implements AutoCloseable {
         MerchantDirectory merchants = new MerchantDirectory(registry);
         ConfigVersions versions = new ConfigVersions(new SqlConfigVersionStore(database, json), merchants, documents, clock);
         versions.serveActiveVersions(() -> loader.versionDocuments(config.merchantsDir()));
+        // Several instances on one database: a version activated on another one is served here within a second.
+        closeables.add(versions.followOtherInstances());
+        this.versions = versions;
 
         this.store = new SqlShipmentStore(database);
         KlarnaResponses wire = new KlarnaResponses(json, config.klarna().optionTypes());
@@ -156,7 +164,8 @@ public final class Leverans implements AutoCloseable {
         TestCartApi testCartApi = new TestCartApi(apiKeys, versions, bodies, responses, json, clock);
         PreviewApi previewApi = new PreviewApi(apiKeys, versions, bodies, responses, wire, json, clock);
         KcoFallbackApi kcoFallback = new KcoFallbackApi(apiKeys, responses, clock);
-        SqlOmStore omStore = new SqlOmStore(database, json, clock);
+        SqlOmStore omStore = new SqlOmStore(database, json, clock, INSTANCE,
+                Duration.ofSeconds(config.klarnaClient().claimSeconds()));
         this.orderManagement = new OrderManagement(omStore, new KlarnaOmClient(json, config.klarnaClient().attempts(),
                         Duration.ofMillis(config.klarnaClient().backoffMillis()), Duration.ofSeconds(config.klarnaClient().timeoutSeconds())),
                 new ReservedShipmentInfo(store), id -> merchants.byId(id).orElse(null), json, clock, new OmMetrics(metrics, omStore));
@@ -199,10 +208,14 @@ public final class Leverans implements AutoCloseable {
         app.start(config.host(), config.port());
         JettyConnectionMetrics.addToAllConnectors(app.jettyServer().server(), metrics);
         chores.every30Seconds("expired {} unconfirmed reservations", shipments::expireStale, 30);
+        // The safety net for activations announced while this instance's listener was reconnecting.
+        chores.every30Seconds("now serving {} configuration versions activated on other instances", versions::refreshAll, 30);
         chores.every30Seconds("forgot {} expired auth nonces", () -> nonces.forgetExpired(clock.instant()), 30);
         chores.every30Seconds("deleted {} shipments past their retention", this::purgeShipments, 60);
         // Klarna calls decided but not known to be answered (a crash, Klarna down) are replayed with their key.
-        chores.every30Seconds("replayed {} pending Klarna order-management calls", orderManagement::replayPending, 0);
+        // Another instance's claims are replayed soon after they run out (it crashed while sending).
+        chores.every(Math.min(30, config.klarnaClient().claimSeconds()), "replayed {} pending Klarna order-management calls",
+                orderManagement::replayPending, 0);
         LOG.info("Leverans listening on {}:{} with Klarna callbacks under {}; started in {} ms", config.host(), app.port(),
                 config.basePath(), ManagementFactory.getRuntimeMXBean().getUptime());
         return app.port();
@@ -291,7 +304,6 @@ public final class Leverans implements AutoCloseable {
         if (unanswered > 0) LOG.warn("grace period over: {} requests were cut", unanswered);
         LOG.info("all requests answered or cut; closing the database");
         chores.close();
-        store.close();
         for (AutoCloseable c : closeables) {
             try {
                 c.close();
@@ -299,6 +311,7 @@ public final class Leverans implements AutoCloseable {
                 LOG.debug("closing {} failed", c, e);
             }
         }
+        store.close();
         LOG.info("Leverans stopped");
     }
 }

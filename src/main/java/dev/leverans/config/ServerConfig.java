@@ -19,14 +19,17 @@ import java.util.regex.Pattern;
  * {@code LEVERANS_DATA_DIR} override port and data directory. The merchants directory is relative
  * to the settings file, the data directory to the working directory.
  */
-public record ServerConfig(String host, int port, String basePath, String publicBaseUrl, int shutdownGraceSeconds, Path dataDir,
+public record ServerConfig(String host, int port, String basePath, String publicBaseUrl, int shutdownGraceSeconds, StorageSettings storage,
                            List<SigningKey> tokenSigningKeys, long tokenTtlSeconds, String tokenIssuer,
                            long reservationTtlMinutes, Map<String, Integer> retentionDays, Path merchantsDir, KlarnaClient klarnaClient, Klarna klarna,
-                           boolean accessLog, boolean initStorage, RequestLimits merchantLimits, List<AddressRange> trustedProxies,
+                           boolean accessLog, RequestLimits merchantLimits, List<AddressRange> trustedProxies,
                            int merchantLabels) {
 
-    /** How the order-management module calls Klarna: attempts per call, first backoff, timeout. */
-    public record KlarnaClient(int attempts, long backoffMillis, long timeoutSeconds) {}
+    /**
+     * How the order-management module calls Klarna: attempts per call, first backoff, timeout, and
+     * how long an instance's claim on a call it sends lasts (another instance replays it after that).
+     */
+    public record KlarnaClient(int attempts, long backoffMillis, long timeoutSeconds, long claimSeconds) {}
 
     /**
      * How the callbacks speak to Klarna: the wire name of each option type (our type -> Klarna's),
@@ -44,16 +47,16 @@ public record ServerConfig(String host, int port, String basePath, String public
         }
     }
 
-    record File(Server server, Storage storage, Auth auth, Shipments shipments, Merchants merchants,
+    record File(Server server, StorageFile storage, Auth auth, Shipments shipments, Merchants merchants,
                 KlarnaClientFile orderManagement, KlarnaFile klarna, Logging logging, Metrics metrics) {}
     record Metrics(Integer merchantLabels) {}
     /** Merchants with their own label in metrics unless the settings say otherwise; later ones are "other". */
     public static final int DEFAULT_MERCHANT_LABELS = 100;
     record Logging(Boolean accessLog) {}
     record KlarnaFile(Map<String, String> optionTypes, Integer capturedRequests) {}
-    record KlarnaClientFile(Integer attempts, Long backoffMillis, Long timeoutSeconds) {}
+    record KlarnaClientFile(Integer attempts, Long backoffMillis, Long timeoutSeconds, Long claimSeconds) {}
     record Server(String host, Integer port, String basePath, String publicBaseUrl, Integer shutdownGraceSeconds, String trustedProxies) {}
-    record Storage(String dataDir, Boolean init) {}
+    record StorageFile(String type, String dataDir, Boolean init, String url, String user, String password, Integer poolSize) {}
     record Auth(String tokenSigningKey, String tokenSigningKeys, Long tokenTtlSeconds, String issuer) {}
     record Shipments(Long reservationTtlMinutes, Map<String, Integer> retentionDays) {}
 
@@ -74,30 +77,47 @@ public record ServerConfig(String host, int port, String basePath, String public
             }
             if (port < 0 || port > 65535) throw new ConfigException("LEVERANS_PORT: " + port + " is not a port number");
         }
-        String dataDirOverride = env.apply("LEVERANS_DATA_DIR");
-        String dataDir = dataDirOverride != null && !dataDirOverride.isBlank() ? dataDirOverride : f.storage().dataDir();
         Auth auth = f.auth() == null ? new Auth(null, null, null, null) : f.auth();
         Path base = file.toAbsolutePath().getParent();
         return new ServerConfig(
                 orDefault(f.server().host(), "0.0.0.0"), port, orDefault(f.server().basePath(), "/ksa"),
                 stripTrailingSlash(orDefault(f.server().publicBaseUrl(), "")),
-                f.server().shutdownGraceSeconds() == null ? 10 : f.server().shutdownGraceSeconds(), Path.of(dataDir),
+                f.server().shutdownGraceSeconds() == null ? 10 : f.server().shutdownGraceSeconds(), storage(f.storage(), env),
                 signingKeys(auth), auth.tokenTtlSeconds() == null ? 3600 : auth.tokenTtlSeconds(),
                 orDefault(auth.issuer(), "leverans"),
                 f.shipments() == null || f.shipments().reservationTtlMinutes() == null ? 60 : f.shipments().reservationTtlMinutes(),
                 retentionDays(f.shipments()),
                 base.resolve(f.merchants().directory()), klarnaClient(f.orderManagement()), klarna(f.klarna()),
                 f.logging() == null || f.logging().accessLog() == null || f.logging().accessLog(),
-                Boolean.TRUE.equals(f.storage().init()), merchantLimits(f.merchants().defaultLimits()),
+                merchantLimits(f.merchants().defaultLimits()),
                 trustedProxies(f.server().trustedProxies()),
                 f.metrics() == null || f.metrics().merchantLabels() == null ? DEFAULT_MERCHANT_LABELS : f.metrics().merchantLabels());
     }
 
     /** These settings with {@code --init}: a missing database is created even where one was before. */
     public ServerConfig withInitStorage() {
-        return new ServerConfig(host, port, basePath, publicBaseUrl, shutdownGraceSeconds, dataDir, tokenSigningKeys, tokenTtlSeconds,
-                tokenIssuer, reservationTtlMinutes, retentionDays, merchantsDir, klarnaClient, klarna, accessLog, true,
+        return new ServerConfig(host, port, basePath, publicBaseUrl, shutdownGraceSeconds, storage.withInit(), tokenSigningKeys,
+                tokenTtlSeconds, tokenIssuer, reservationTtlMinutes, retentionDays, merchantsDir, klarnaClient, klarna, accessLog,
                 merchantLimits, trustedProxies, merchantLabels);
+    }
+
+    /** The SQLite data directory ({@code LEVERANS_DATA_DIR} wins), or PostgreSQL's URL, user and password. */
+    private static StorageSettings storage(StorageFile f, Function<String, String> env) {
+        String dataDirOverride = env.apply("LEVERANS_DATA_DIR");
+        String dataDir = dataDirOverride != null && !dataDirOverride.isBlank() ? dataDirOverride : f.dataDir();
+        String type = orDefault(f.type(), "sqlite");
+        if (type.equals("sqlite")) return new StorageSettings(StorageSettings.Type.SQLITE, Path.of(dataDir), Boolean.TRUE.equals(f.init()), null);
+        String url = orDefault(f.url(), "");
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw new ConfigException("storage.url: storage.type postgresql needs a JDBC URL such as jdbc:postgresql://db:5432/leverans"
+                    + " (LEVERANS_DB_URL in the demo settings)" + (url.isEmpty() ? "; it is empty" : "; '" + url + "' is not one"));
+        }
+        return new StorageSettings(StorageSettings.Type.POSTGRESQL, Path.of(dataDir), false, new DatabaseSettings(url,
+                blankToNull(f.user()), blankToNull(f.password()), f.poolSize() == null ? 16 : f.poolSize()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** The id a single {@code token_signing_key} signs with. */
@@ -155,9 +175,14 @@ public record ServerConfig(String host, int port, String basePath, String public
     }
 
     private static KlarnaClient klarnaClient(KlarnaClientFile f) {
-        if (f == null) return new KlarnaClient(4, 200, 10);
-        return new KlarnaClient(f.attempts() == null ? 4 : f.attempts(), f.backoffMillis() == null ? 200 : f.backoffMillis(),
-                f.timeoutSeconds() == null ? 10 : f.timeoutSeconds());
+        if (f == null) return new KlarnaClient(4, 200, 10, 120);
+        KlarnaClient client = new KlarnaClient(f.attempts() == null ? 4 : f.attempts(), f.backoffMillis() == null ? 200 : f.backoffMillis(),
+                f.timeoutSeconds() == null ? 10 : f.timeoutSeconds(), f.claimSeconds() == null ? 120 : f.claimSeconds());
+        if (client.claimSeconds() <= client.attempts() * client.timeoutSeconds()) {
+            throw new ConfigException("order_management.claim_seconds: " + client.claimSeconds() + " must be more than attempts × timeout_seconds ("
+                    + client.attempts() * client.timeoutSeconds() + "), or another instance could replay a call still being sent");
+        }
+        return client;
     }
 
     private static String orDefault(String value, String fallback) {

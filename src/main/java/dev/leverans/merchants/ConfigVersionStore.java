@@ -3,13 +3,24 @@ package dev.leverans.merchants;
 import dev.leverans.config.ConfigProblem;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Durable configuration versions per merchant, and who activated which when. */
 public interface ConfigVersionStore {
     Optional<ConfigVersion> active(String merchantId);
 
     Optional<ConfigVersion> find(String merchantId, int number);
+
+    /** The number of every merchant's active version. */
+    Map<String, Integer> activeNumbers();
+
+    /**
+     * Until closed, calls {@code merchantId} with each merchant whose active version another
+     * instance changed, and {@code missed} when such news may have been lost.
+     */
+    AutoCloseable onActivation(Consumer<String> merchantId, Runnable missed);
 
     /** Every version of the merchant, newest first. */
     List<ConfigVersion> list(String merchantId);

@@ -130,6 +130,47 @@ public final class ConfigVersions {
         return Activated.ACTIVATED;
     }
 
+    /**
+     * Serves the merchant's active version if it is not the one served (another instance activated
+     * it); true when it changed. A version that no longer builds here keeps the one served.
+     */
+    public boolean refresh(String merchantId) {
+        Optional<Merchant> served = directory.byId(merchantId);
+        if (served.isEmpty()) return false;
+        Optional<ConfigVersion> active = store.active(merchantId);
+        return active.isPresent() && serve(served.get(), active.get());
+    }
+
+    /** {@link #refresh} for every merchant, with one query; returns how many changed. */
+    public int refreshAll() {
+        Map<String, Integer> active = store.activeNumbers();
+        int changed = 0;
+        for (Merchant m : directory.current().all()) {
+            Integer number = active.get(m.id());
+            if (number != null && number != m.configVersion() && refresh(m.id())) changed++;
+        }
+        return changed;
+    }
+
+    private boolean serve(Merchant served, ConfigVersion active) {
+        if (active.number() == served.configVersion()) return false;
+        try {
+            RuleTable rules = build(active.content(), name(served, active.number())).rules();
+            directory.replace(directory.byId(served.id()).orElse(served).withRules(rules, active.number()));
+            LOG.info("merchant {}: serving configuration version {}, the active one in the database", served.id(), active.number());
+            return true;
+        } catch (ConfigException e) {
+            LOG.warn("merchant {}: active version {} does not build on this instance ({}); still serving version {}",
+                    served.id(), active.number(), e.getMessage(), served.configVersion());
+            return false;
+        }
+    }
+
+    /** Until closed, serves each version activated by another instance as soon as the database tells. */
+    public AutoCloseable followOtherInstances() {
+        return store.onActivation(this::refresh, this::refreshAll);
+    }
+
     private static String name(Merchant m, int number) {
         return "merchant " + m.id() + " version " + number;
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Durable order-management state: orders and the outbox, written together. */
 public interface OmStore {
@@ -37,8 +38,17 @@ public interface OmStore {
 
     void save(OmOrder order);
 
-    /** Saves the order and records the decided call as pending, in one transaction. */
+    /**
+     * Saves the order and records the decided call as pending, in one transaction, claimed by this
+     * instance while it sends it.
+     */
     void saveWithPendingCall(OmOrder order, OutboxEntry entry);
+
+    /**
+     * Saves the order after its call got no definite answer (Klarna down, a timeout): the call stays
+     * pending and is released for the next replay, by whichever instance claims it first.
+     */
+    void saveWithQueuedCall(OmOrder order, OutboxEntry entry);
 
     /** Saves the order and marks the call done (Klarna answered, success or refusal), in one transaction. */
     void saveWithFinishedCall(OmOrder order, OutboxEntry entry);
@@ -53,6 +63,13 @@ public interface OmStore {
     /** Orders whose last Klarna call failed (in attention). */
     int attentionCount();
 
-    /** Calls decided but not known to have reached Klarna, oldest first. */
-    List<OutboxEntry> pendingCalls();
+    /**
+     * Claims the calls decided but not known to have reached Klarna that nobody is sending now (no
+     * claim, or one that ran out: its instance crashed), oldest first; each is claimed by exactly
+     * one of the instances asking at the same time.
+     */
+    List<OutboxEntry> claimPendingCalls();
+
+    /** Runs {@code work} while no other caller, on any instance sharing the database, works on this order. */
+    <T> T exclusively(String merchantId, String shopOrderId, Supplier<T> work);
 }

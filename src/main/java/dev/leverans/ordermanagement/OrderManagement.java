@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -38,7 +36,6 @@ public final class OrderManagement {
     private final ObjectMapper json;
     private final Clock clock;
     private final OmMetrics metrics;
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public OrderManagement(OmStore store, KlarnaOmClient klarna, ShippingInfoSource shippingInfo,
                            Function<String, Merchant> merchants, ObjectMapper json, Clock clock, OmMetrics metrics) {
@@ -174,7 +171,7 @@ public final class OrderManagement {
     /** Replays calls decided before a crash (same idempotency key); returns how many were settled. */
     public int replayPending() {
         int settled = 0;
-        for (OutboxEntry e : store.pendingCalls()) {
+        for (OutboxEntry e : store.claimPendingCalls()) {
             Merchant m = merchants.apply(e.merchantId());
             if (m == null || m.orderManagement() == null) continue;
             // Re-checked under the order's lock: a concurrent replay may have settled it already.
@@ -255,7 +252,7 @@ public final class OrderManagement {
             OmOrder flagged = o.withAttention(failure.error()).withNote(note(e.operation().name().toLowerCase(Locale.ROOT)
                     + " failed at Klarna: " + failure.error().describe()
                     + (failure.transientFailure() ? "; it will be retried with the same idempotency key" : "")));
-            if (failure.transientFailure()) store.save(flagged);
+            if (failure.transientFailure()) store.saveWithQueuedCall(flagged, e);
             else store.saveWithFinishedCall(flagged, e);
             LOG.warn("Klarna {} for merchant {} shop order {} failed: {}", e.operation(), m.id(), o.shopOrderId(), failure.error().describe());
             return OmResult.failed(flagged, failure.error(), failure.transientFailure() ? e : null);
@@ -319,14 +316,9 @@ public final class OrderManagement {
         return m.orderManagement();
     }
 
+    /** One decision at a time per order, across every instance (the store serialises through the database). */
     private <T> T locked(Merchant m, String shopOrderId, Supplier<T> work) {
-        ReentrantLock lock = locks.computeIfAbsent(m.id() + '|' + shopOrderId, k -> new ReentrantLock());
-        lock.lock();
-        try {
-            return work.get();
-        } finally {
-            lock.unlock();
-        }
+        return store.exclusively(m.id(), shopOrderId, work);
     }
 
     private Note note(String text) {

@@ -8,9 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's periodic work (expiry, retention, nonce clean-up, outbox replay) on one daemon
- * thread: each chore runs every 30 s, logs what it did when it did anything, and a failure is
- * logged and retried on the next run.
+ * The server's periodic work (expiry, retention, nonce clean-up, outbox replay, configuration
+ * polling) on one daemon thread: each chore runs periodically (most every 30 s), logs what it did
+ * when it did anything, and a failure is logged and retried on the next run. Every chore is safe
+ * with several instances on one database: updates that only apply to rows still in the state
+ * they look for, and outbox calls claimed one instance at a time.
  */
 public final class BackgroundChores implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundChores.class);
@@ -21,6 +23,11 @@ public final class BackgroundChores implements AutoCloseable {
 
     /** Runs {@code chore} every 30 s, the first time after {@code initialDelaySeconds}; {@code doneMessage} takes its count. */
     public void every30Seconds(String doneMessage, IntSupplier chore, long initialDelaySeconds) {
+        every(PERIOD_SECONDS, doneMessage, chore, initialDelaySeconds);
+    }
+
+    /** Runs {@code chore} every {@code periodSeconds}, the first time after {@code initialDelaySeconds}. */
+    public void every(long periodSeconds, String doneMessage, IntSupplier chore, long initialDelaySeconds) {
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 int count = chore.getAsInt();
@@ -28,7 +35,7 @@ public final class BackgroundChores implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("background task failed ({}); will retry", doneMessage, e);
             }
-        }, initialDelaySeconds, PERIOD_SECONDS, TimeUnit.SECONDS);
+        }, initialDelaySeconds, periodSeconds, TimeUnit.SECONDS);
     }
 
     @Override

@@ -23,12 +23,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     private static final int MAX_BATCH = 256;
     private static final int QUEUE_CAPACITY = 10_000;
 
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private record Task<T>(Work<T> work, CompletableFuture<T> result) {
+    private record Task<T>(Database.Work<T> work, CompletableFuture<T> result) {
         void complete(Object value) {
             @SuppressWarnings("unchecked") T typed = (T) value;
             result.complete(typed);
@@ -57,7 +52,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     /** Runs the work in a committed transaction and returns its result; throws StorageException otherwise. */
-    public <T> T execute(Work<T> work) {
+    public <T> T execute(Database.Work<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         if (!running || !queue.offer(new Task<>(work, result))) {
             throw new StorageException("the database writer is not accepting work", null);

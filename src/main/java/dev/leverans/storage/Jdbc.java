@@ -7,24 +7,14 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import javax.sql.DataSource;
 
-/** Small JDBC helpers shared by the stores: positional parameters, row mapping, pooled reads. */
+/** Small JDBC helpers shared by the stores: positional parameters and row mapping. */
 final class Jdbc {
     private Jdbc() {}
 
     @FunctionalInterface
     interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
-    }
-
-    static <T> T read(DataSource readers, Function<Connection, T> work) {
-        try (Connection c = readers.getConnection()) {
-            return work.apply(c);
-        } catch (SQLException e) {
-            throw new StorageException("database read failed: " + e.getMessage(), e);
-        }
     }
 
     static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... args) {
@@ -46,7 +36,8 @@ final class Jdbc {
     private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         for (int i = 0; i < args.length; i++) {
-            if (args[i] == null) ps.setNull(i + 1, Types.VARCHAR);
+            // Types.NULL leaves the type to the column (PostgreSQL refuses a VARCHAR null for a BIGINT column).
+            if (args[i] == null) ps.setNull(i + 1, Types.NULL);
             else ps.setObject(i + 1, args[i]);
         }
         return ps;

@@ -10,16 +10,16 @@ import java.time.Instant;
  * whose record expired may be recorded again (the upsert only overwrites expired rows).
  */
 public final class SqlNonceStore implements NonceStore {
-    private final SqliteDatabase database;
+    private final Database database;
 
-    public SqlNonceStore(SqliteDatabase database) {
+    public SqlNonceStore(Database database) {
         this.database = database;
     }
 
     @Override
     public boolean firstUse(String merchantId, String nonce, Instant expiresAt, Instant now) {
         String hash = Sha256.hex(nonce.getBytes(StandardCharsets.UTF_8));
-        return database.writer().execute(c -> Jdbc.update(c,
+        return database.write(c -> Jdbc.update(c,
                 "INSERT INTO auth_nonce (merchant_id, nonce_hash, expires_at) VALUES (?, ?, ?) "
                         + "ON CONFLICT (merchant_id, nonce_hash) DO UPDATE SET expires_at = excluded.expires_at "
                         + "WHERE auth_nonce.expires_at <= ?",
@@ -28,6 +28,6 @@ public final class SqlNonceStore implements NonceStore {
 
     @Override
     public int forgetExpired(Instant now) {
-        return database.writer().execute(c -> Jdbc.update(c, "DELETE FROM auth_nonce WHERE expires_at <= ?", now.toEpochMilli()));
+        return database.write(c -> Jdbc.update(c, "DELETE FROM auth_nonce WHERE expires_at <= ?", now.toEpochMilli()));
     }
 }

@@ -16,11 +16,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * Shipments in portable SQL. Writes run as units of work on the group-commit writer (which makes
- * read-modify-write atomic: there is one writer); reads use the reader pool.
+ * Shipments in portable SQL. Each write is one unit of work; a row it reads to decide on is read
+ * {@link Database#forUpdate locked}, so the decision (the status rules of {@link ShipmentStatus})
+ * and the update it leads to cannot interleave with another instance's on the same shipment.
  */
 public final class SqlShipmentStore implements ShipmentStore {
     private static final String COLUMNS = "id, merchant_id, session_id, status, option_id, option_type, carrier, method, "
@@ -30,21 +30,25 @@ public final class SqlShipmentStore implements ShipmentStore {
     private static final String SET_CHOICE = "UPDATE shipment SET status = 'reserved', option_id = ?, option_type = ?, "
             + "carrier = ?, method = ?, currency = ?, price = ?, option_json = ?, config_version = ?, updated_at = ? WHERE id = ?";
 
-    private final SqliteDatabase database;
+    private final Database database;
+    private final String byIdLocked;
+    private final String bySessionLocked;
 
-    public SqlShipmentStore(SqliteDatabase database) {
+    public SqlShipmentStore(Database database) {
         this.database = database;
+        this.byIdLocked = BY_ID + database.forUpdate();
+        this.bySessionLocked = BY_SESSION + database.forUpdate();
     }
 
     @Override
     public StoreResult reserve(String merchantId, String sessionId, String newId, ReservedChoice choice, Instant now) {
-        return database.writer().execute(c -> {
+        return database.write(c -> {
             int inserted = update(c, "INSERT INTO shipment (id, merchant_id, session_id, status, option_id, option_type, "
                     + "carrier, method, currency, price, option_json, config_version, created_at, updated_at) "
                     + "VALUES (?, ?, ?, 'reserved', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (merchant_id, session_id) DO NOTHING",
                     newId, merchantId, sessionId, choice.optionId(), choice.optionType(), choice.carrier(), choice.method(),
                     choice.currency(), choice.price(), choice.optionJson(), choice.configVersion(), now.toEpochMilli(), now.toEpochMilli());
-            Shipment existing = one(c, BY_SESSION, merchantId, sessionId).orElseThrow();
+            Shipment existing = one(c, bySessionLocked, merchantId, sessionId).orElseThrow();
             if (inserted == 1) return new StoreResult(Outcome.CREATED, existing);
             return storeChoice(c, existing, choice, now);
         });
@@ -52,8 +56,8 @@ public final class SqlShipmentStore implements ShipmentStore {
 
     @Override
     public StoreResult change(String merchantId, String id, ReservedChoice choice, Instant now) {
-        return database.writer().execute(c -> {
-            Optional<Shipment> existing = one(c, BY_ID, merchantId, id);
+        return database.write(c -> {
+            Optional<Shipment> existing = one(c, byIdLocked, merchantId, id);
             return existing.isEmpty() ? StoreResult.notFound() : storeChoice(c, existing.get(), choice, now);
         });
     }
@@ -67,8 +71,8 @@ public final class SqlShipmentStore implements ShipmentStore {
 
     @Override
     public StoreResult confirm(String merchantId, String id, Instant now) {
-        return database.writer().execute(c -> {
-            Optional<Shipment> existing = one(c, BY_ID, merchantId, id);
+        return database.write(c -> {
+            Optional<Shipment> existing = one(c, byIdLocked, merchantId, id);
             if (existing.isEmpty()) return StoreResult.notFound();
             Shipment s = existing.get();
             if (s.status().confirmed() == s.status()) return new StoreResult(Outcome.UNCHANGED, s);
@@ -80,8 +84,8 @@ public final class SqlShipmentStore implements ShipmentStore {
 
     @Override
     public StoreResult recordBooking(String merchantId, String id, BookingUpdate u, Instant now) {
-        return database.writer().execute(c -> {
-            Optional<Shipment> existing = one(c, BY_ID, merchantId, id);
+        return database.write(c -> {
+            Optional<Shipment> existing = one(c, byIdLocked, merchantId, id);
             if (existing.isEmpty()) return StoreResult.notFound();
             if (!existing.get().status().mayAdvanceTo(u.status())) return new StoreResult(Outcome.REFUSED, existing.get());
             Tracking t = u.tracking() != null ? u.tracking() : existing.get().tracking();
@@ -119,23 +123,21 @@ public final class SqlShipmentStore implements ShipmentStore {
 
     @Override
     public int expireUnconfirmed(Instant lastChangeBefore) {
-        return database.writer().execute(c -> update(c,
+        return database.write(c -> update(c,
                 "UPDATE shipment SET status = 'expired' WHERE status = 'reserved' AND updated_at < ?",
                 lastChangeBefore.toEpochMilli()));
     }
 
     @Override
     public int deleteOlder(ShipmentStatus status, Instant changedBefore, int limit) {
-        return database.writer().execute(c -> update(c, "DELETE FROM shipment WHERE id IN (SELECT id FROM shipment "
+        return database.write(c -> update(c, "DELETE FROM shipment WHERE id IN (SELECT id FROM shipment "
                 + "WHERE status = ? AND updated_at < ? ORDER BY updated_at LIMIT ?)", status.wireName(), changedBefore.toEpochMilli(), limit));
     }
 
     @Override
     public void checkHealth() {
         read(c -> all(c, "SELECT " + COLUMNS + " FROM shipment LIMIT 0"));
-        // A real write: a probe that writes nothing passes on a full or read-only disk.
-        database.writer().execute(c -> update(c, "INSERT INTO health_probe (id, checked_at) VALUES (1, ?) "
-                + "ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at", System.currentTimeMillis()));
+        database.checkWritable();
     }
 
     @Override
@@ -143,8 +145,8 @@ public final class SqlShipmentStore implements ShipmentStore {
         database.close();
     }
 
-    private <T> T read(Function<Connection, T> work) {
-        return Jdbc.read(database.readers(), work);
+    private <T> T read(Database.Work<T> work) {
+        return database.read(work);
     }
 
     private static Optional<Shipment> one(Connection c, String sql, Object... args) {

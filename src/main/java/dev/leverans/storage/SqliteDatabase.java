@@ -4,9 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
@@ -15,11 +19,16 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The embedded database: one SQLite file in the data directory, WAL journal with synchronous=FULL
  * (a commit is on disk before it is acknowledged), migrated by Flyway at start. One writer
- * connection for the group-commit writer, a small pool of reader connections.
+ * connection for the group-commit writer, a small pool of reader connections. The writer is the only
+ * one, so every unit of work is already serialised against every other: no row locks needed.
  */
-public final class SqliteDatabase implements AutoCloseable {
+public final class SqliteDatabase implements Database {
     static final String FILE_NAME = "leverans.db";
     private static final int READERS = 4;
+    /** Work held {@link #exclusively} on one key: a fixed set of locks, so the set never grows with the keys. */
+    private static final int STRIPES = 64;
+
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
     private final GroupCommitWriter writer;
     private final HikariDataSource readers;
@@ -27,6 +36,7 @@ public final class SqliteDatabase implements AutoCloseable {
     private SqliteDatabase(GroupCommitWriter writer, HikariDataSource readers) {
         this.writer = writer;
         this.readers = readers;
+        for (int i = 0; i < STRIPES; i++) stripes[i] = new ReentrantLock();
     }
 
     /** Opens (or, on a first start or with {@code init}, creates) the database; see {@link DataDirectory}. */
@@ -44,9 +54,51 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    public GroupCommitWriter writer() { return writer; }
+    @Override
+    public <T> T write(Work<T> work) {
+        return writer.execute(work);
+    }
 
-    public DataSource readers() { return readers; }
+    @Override
+    public <T> T read(Work<T> work) {
+        try (Connection c = readers.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StorageException("database read failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void lock(Connection connection, String key) {
+        // The single writer runs one unit at a time.
+    }
+
+    @Override
+    public String forUpdate() {
+        return "";
+    }
+
+    @Override
+    public void announce(Connection connection, String channel, String key) {
+        // Only this process serves from the file, and it applies its own changes at once.
+    }
+
+    @Override
+    public AutoCloseable subscribe(String channel, Consumer<String> onKey, Runnable onMissed) {
+        return () -> {};
+    }
+
+    /** One process owns the file, so a lock in this process is a lock for everyone. */
+    @Override
+    public <T> T exclusively(String key, Supplier<T> work) {
+        ReentrantLock lock = stripes[Math.floorMod(key.hashCode(), STRIPES)];
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
 
     private static Properties pragmas() {
         Properties p = new Properties();
@@ -60,7 +112,7 @@ public final class SqliteDatabase implements AutoCloseable {
     private static void migrate(String url, Properties pragmas) {
         Flyway.configure()
                 .dataSource(flywayDataSource(url, pragmas))
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", "classpath:db/sqlite")
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();

@@ -33,6 +33,43 @@ class ServerConfigTest {
     }
 
     @Test
+    void storageIsSqliteUnlessTheEnvironmentNamesPostgresql() throws IOException {
+        Path file = settings("  base_path: /ksa");
+        StorageSettings sqlite = ServerConfig.load(file, Map.of("LEVERANS_DATA_DIR", "/tmp/d")::get).storage();
+        assertEquals(StorageSettings.Type.SQLITE, sqlite.type());
+        assertEquals(Path.of("/tmp/d"), sqlite.dataDir());
+        StorageSettings pg = ServerConfig.load(file, Map.of("LEVERANS_STORAGE", "postgresql",
+                "LEVERANS_DB_URL", "jdbc:postgresql://db:5432/leverans", "LEVERANS_DB_USER", "lev",
+                "LEVERANS_DB_PASSWORD", "pw-not-in-logs")::get).storage();
+        assertEquals(StorageSettings.Type.POSTGRESQL, pg.type());
+        assertEquals(new DatabaseSettings("jdbc:postgresql://db:5432/leverans", "lev", "pw-not-in-logs", 16), pg.postgresql());
+        assertFalse(pg.toString().contains("pw-not-in-logs"), pg.toString());
+    }
+
+    @Test
+    void postgresqlWithoutAUsableUrlIsNamed() throws IOException {
+        Path file = settings("  base_path: /ksa");
+        ConfigException missing = assertThrows(ConfigException.class,
+                () -> ServerConfig.load(file, Map.of("LEVERANS_STORAGE", "postgresql")::get));
+        assertTrue(missing.getMessage().contains("storage.url") && missing.getMessage().contains("empty"), missing.getMessage());
+        ConfigException wrong = assertThrows(ConfigException.class, () -> ServerConfig.load(file,
+                Map.of("LEVERANS_STORAGE", "postgresql", "LEVERANS_DB_URL", "postgres://db/leverans")::get));
+        assertTrue(wrong.getMessage().contains("'postgres://db/leverans' is not one"), wrong.getMessage());
+        ConfigException type = assertThrows(ConfigException.class,
+                () -> ServerConfig.load(file, Map.of("LEVERANS_STORAGE", "postgres")::get));
+        assertTrue(type.getMessage().contains("storage.type"), type.getMessage());
+    }
+
+    @Test
+    void anOutboxClaimShorterThanACallIsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("claim.yaml"), Files.readString(settings("  base_path: /ksa"))
+                .replace("claim_seconds: 120", "claim_seconds: 30"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ServerConfig.load(file, Map.<String, String>of()::get));
+        assertTrue(e.getMessage().contains("order_management.claim_seconds: 30 must be more than attempts × timeout_seconds (40)"),
+                e.getMessage());
+    }
+
+    @Test
     void theDemoBindsLoopbackUnlessTold() throws IOException {
         Path file = settings("  base_path: /ksa");
         assertEquals("127.0.0.1", ServerConfig.load(file, Map.<String, String>of()::get).host());

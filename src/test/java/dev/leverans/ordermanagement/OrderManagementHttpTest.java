@@ -35,11 +35,11 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrderManagementHttpTest {
-    static final Map<String, Object> BOOTS = line("physical", "SKU-BOOTS", "Boots", 1, 129900, 2500, 25980);
-    static final Map<String, Object> SHIPPING = line("shipping_fee", "SHIPPING", "PostNord service point", 1, 4900, 2500, 980);
+public class OrderManagementHttpTest {
+    public static final Map<String, Object> BOOTS = line("physical", "SKU-BOOTS", "Boots", 1, 129900, 2500, 25980);
+    public static final Map<String, Object> SHIPPING = line("shipping_fee", "SHIPPING", "PostNord service point", 1, 4900, 2500, 980);
     static final Map<String, Object> BOOK = line("physical", "SKU-BOOK", "Book", 1, 29900, 600, 1692);
-    static final long TOTAL = 134800;
+    public static final long TOTAL = 134800;
 
     private FakeKlarnaOm klarna;
     private TestServer server;

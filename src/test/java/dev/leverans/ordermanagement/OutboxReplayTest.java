@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,11 +35,19 @@ class OutboxReplayTest {
                 .post("/om/orders/" + shopOrderId + "/status").then().statusCode(expectedStatus);
     }
 
-    /** Restarts the server on the same data directory and lets it replay the outbox. */
-    private static TestServer restart(TestServer crashed, FakeKlarnaOm klarna) {
+    /**
+     * Restarts the server on the same data directory and waits until its outbox is replayed (by the
+     * replay at start, or by this call if that one has not claimed the call yet).
+     */
+    private static TestServer restart(TestServer crashed, FakeKlarnaOm klarna) throws InterruptedException {
         crashed.close();
         TestServer restarted = new TestServer(Map.of("KLARNA_OM_BASE_URL", klarna.baseUrl()), crashed.dataDir);
         restarted.leverans().orderManagement().replayPending();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!given().header("X-Api-Key", "demo-merchant-api-key").get("/om/orders/SO-1").path("state").equals("captured")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         return restarted;
     }
 

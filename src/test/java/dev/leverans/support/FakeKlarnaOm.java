@@ -58,6 +58,8 @@ public final class FakeKlarnaOm implements AutoCloseable {
     public FakeKlarnaOm() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        // Concurrent calls are answered concurrently (a slow answer does not hold up the others), as Klarna's are.
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
