@@ -141,10 +141,10 @@ public final class Leverans implements AutoCloseable {
         closeables.add(versions.followOtherInstances());
         this.versions = versions;
 
-        this.store = new SqlShipmentStore(database);
+        this.store = new SqlShipmentStore(database, json);
         KlarnaResponses wire = new KlarnaResponses(json, config.klarna().optionTypes());
         this.shipments = new ShipmentService(store, clock, Duration.ofMinutes(config.reservationTtlMinutes()), wire::reservedSnapshot,
-                retention(config));
+                retention(config), Duration.ofDays(config.recipientRetentionDays()));
         TokenService tokens = new TokenService(signingKeys(config), config.tokenIssuer(),
                 Duration.ofSeconds(config.tokenTtlSeconds()), clock);
         JsonResponses responses = new JsonResponses(json);
@@ -212,6 +212,7 @@ public final class Leverans implements AutoCloseable {
         chores.every30Seconds("now serving {} configuration versions activated on other instances", versions::refreshAll, 30);
         chores.every30Seconds("forgot {} expired auth nonces", () -> nonces.forgetExpired(clock.instant()), 30);
         chores.every30Seconds("deleted {} shipments past their retention", this::purgeShipments, 60);
+        chores.every30Seconds("removed the recipient of {} finished shipments", shipments::forgetRecipients, 60);
         // Klarna calls decided but not known to be answered (a crash, Klarna down) are replayed with their key.
         // Another instance's claims are replayed soon after they run out (it crashed while sending).
         chores.every(Math.min(30, config.klarnaClient().claimSeconds()), "replayed {} pending Klarna order-management calls",

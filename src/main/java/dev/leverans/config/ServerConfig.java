@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public record ServerConfig(String host, int port, String basePath, String publicBaseUrl, int shutdownGraceSeconds, StorageSettings storage,
                            List<SigningKey> tokenSigningKeys, long tokenTtlSeconds, String tokenIssuer,
-                           long reservationTtlMinutes, Map<String, Integer> retentionDays, Path merchantsDir, KlarnaClient klarnaClient, Klarna klarna,
+                           long reservationTtlMinutes, Map<String, Integer> retentionDays, int recipientRetentionDays, Path merchantsDir, KlarnaClient klarnaClient, Klarna klarna,
                            boolean accessLog, RequestLimits merchantLimits, List<AddressRange> trustedProxies,
                            int merchantLabels) {
 
@@ -58,7 +58,7 @@ public record ServerConfig(String host, int port, String basePath, String public
     record Server(String host, Integer port, String basePath, String publicBaseUrl, Integer shutdownGraceSeconds, String trustedProxies) {}
     record StorageFile(String type, String dataDir, Boolean init, String url, String user, String password, Integer poolSize) {}
     record Auth(String tokenSigningKey, String tokenSigningKeys, Long tokenTtlSeconds, String issuer) {}
-    record Shipments(Long reservationTtlMinutes, Map<String, Integer> retentionDays) {}
+    record Shipments(Long reservationTtlMinutes, Map<String, Integer> retentionDays, Integer recipientRetentionDays) {}
 
     /** Days a shipment is kept after its last change, by status; statuses not named are kept. */
     public static final Map<String, Integer> DEFAULT_RETENTION_DAYS = Map.of("expired", 7, "delivered", 180, "cancelled", 180);
@@ -87,6 +87,7 @@ public record ServerConfig(String host, int port, String basePath, String public
                 orDefault(auth.issuer(), "leverans"),
                 f.shipments() == null || f.shipments().reservationTtlMinutes() == null ? 60 : f.shipments().reservationTtlMinutes(),
                 retentionDays(f.shipments()),
+                f.shipments() == null || f.shipments().recipientRetentionDays() == null ? 30 : f.shipments().recipientRetentionDays(),
                 base.resolve(f.merchants().directory()), klarnaClient(f.orderManagement()), klarna(f.klarna()),
                 f.logging() == null || f.logging().accessLog() == null || f.logging().accessLog(),
                 merchantLimits(f.merchants().defaultLimits()),
@@ -97,7 +98,7 @@ public record ServerConfig(String host, int port, String basePath, String public
     /** These settings with {@code --init}: a missing database is created even where one was before. */
     public ServerConfig withInitStorage() {
         return new ServerConfig(host, port, basePath, publicBaseUrl, shutdownGraceSeconds, storage.withInit(), tokenSigningKeys,
-                tokenTtlSeconds, tokenIssuer, reservationTtlMinutes, retentionDays, merchantsDir, klarnaClient, klarna, accessLog,
+                tokenTtlSeconds, tokenIssuer, reservationTtlMinutes, retentionDays, recipientRetentionDays, merchantsDir, klarnaClient, klarna, accessLog,
                 merchantLimits, trustedProxies, merchantLabels);
     }
 

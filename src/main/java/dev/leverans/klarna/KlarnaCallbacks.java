@@ -95,7 +95,8 @@ public final class KlarnaCallbacks {
         Merchant merchant = merchant(ctx);
         JsonNode body = selectBody(ctx);
         StoreResult result = recorded(merchant, () -> shipments.reserve(merchant, KlarnaRequests.sessionId(body),
-                KlarnaRequests.quoteRequest(body, merchant.rules()), KlarnaRequests.choice(body)));
+                KlarnaRequests.quoteRequest(body, merchant.rules()), KlarnaRequests.choice(body), KlarnaRequests.recipient(body),
+                KlarnaRequests.klarnaOrderId(body)));
         if (result.outcome() == StoreResult.Outcome.REFUSED) {
             throw new ApiException(409, "the shipment of this session is already " + result.shipment().status().wireName());
         }
@@ -106,7 +107,8 @@ public final class KlarnaCallbacks {
         Merchant merchant = merchant(ctx);
         JsonNode body = selectBody(ctx);
         StoreResult result = recorded(merchant, () -> shipments.change(merchant, ctx.pathParam("id"),
-                KlarnaRequests.quoteRequest(body, merchant.rules()), KlarnaRequests.choice(body)));
+                KlarnaRequests.quoteRequest(body, merchant.rules()), KlarnaRequests.choice(body), KlarnaRequests.recipient(body),
+                KlarnaRequests.klarnaOrderId(body)));
         switch (result.outcome()) {
             case NOT_FOUND -> throw ApiException.notFound("shipment");
             case REFUSED -> throw new ApiException(409, "the shipment is already " + result.shipment().status().wireName()

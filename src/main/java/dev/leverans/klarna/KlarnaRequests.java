@@ -6,6 +6,7 @@ import dev.leverans.locations.Destination;
 import dev.leverans.rules.Dimensions;
 import dev.leverans.rules.QuoteRequest;
 import dev.leverans.rules.RuleTable;
+import dev.leverans.shipments.Booking;
 import dev.leverans.shipments.Choice;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,6 +56,28 @@ public final class KlarnaRequests {
         String country = text(address, "country");
         if (country == null || country.isBlank()) return new Destination(rules.previewCountry(localeRegion(body)), null);
         return new Destination(country, text(address, "postal_code"));
+    }
+
+    /**
+     * Who receives the parcel and where: the evidenced {@code recipient} holds both; the pinned
+     * shape keeps the address in {@code address} and names in {@code recipient}. Null when neither
+     * says anything (a preview call).
+     */
+    public static Booking.Recipient recipient(JsonNode body) {
+        JsonNode person = body.path("recipient");
+        JsonNode address = text(person, "country") != null || text(person, "postal_code") != null ? person : body.path("address");
+        if (!person.isObject() && !address.isObject()) return null;
+        String company = text(person, "company_name") != null ? text(person, "company_name") : text(person, "organization_name");
+        return new Booking.Recipient(text(person, "given_name"), text(person, "family_name"), text(address, "street_address"),
+                text(address, "street_address2"), text(address, "postal_code"), text(address, "city"), text(address, "region"),
+                text(address, "country"), text(person, "phone"), text(person, "email"),
+                text(person, "care_of") != null ? text(person, "care_of") : text(address, "care_of"), company);
+    }
+
+    /** Klarna's order id, when the request names it ({@code order.id}; {@code order_id} in the pinned shape). */
+    public static String klarnaOrderId(JsonNode body) {
+        String id = text(body.path("order"), "id");
+        return id != null ? id : text(body, "order_id");
     }
 
     /** "sv-SE" and "sv_se" give "SE"; a locale without a two-letter region gives null. */

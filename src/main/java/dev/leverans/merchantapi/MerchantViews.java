@@ -49,6 +49,8 @@ public final class MerchantViews {
         v.put("updated_at", s.updatedAt().toString());
         v.put("confirmed_at", s.confirmedAt() == null ? null : s.confirmedAt().toString());
         v.put("selected_shipping_option", json.readTree(s.choice().optionJson()));
+        // recipient (null once removed by retention), parcel {weight_grams, length, width, height}, lines, klarna_order_id
+        v.put("booking", s.choice().booking() == null ? null : json.valueToTree(s.choice().booking()));
         return v;
     }
 }

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import java.util.function.Function;
  * merchant's booking and tracking reports. Every write is durable before it returns.
  */
 public final class ShipmentService {
+    private static final Set<ShipmentStatus> OVER = EnumSet.of(ShipmentStatus.EXPIRED, ShipmentStatus.DELIVERED, ShipmentStatus.CANCELLED);
+    private final Duration recipientRetention;
     private final ShipmentStore store;
     private final Clock clock;
     private final Duration reservationTtl;
@@ -28,24 +32,27 @@ public final class ShipmentService {
      * {@code retention} says how long shipments in a status are kept after their last change.
      */
     public ShipmentService(ShipmentStore store, Clock clock, Duration reservationTtl, Function<ReservedOption, String> snapshot,
-                           Map<ShipmentStatus, Duration> retention) {
+                           Map<ShipmentStatus, Duration> retention, Duration recipientRetention) {
         this.store = store;
+        this.recipientRetention = recipientRetention;
         this.clock = clock;
         this.reservationTtl = reservationTtl;
         this.snapshot = snapshot;
         this.retention = Map.copyOf(retention);
     }
 
-    public StoreResult reserve(Merchant merchant, String sessionId, QuoteRequest request, Choice choice) {
+    public StoreResult reserve(Merchant merchant, String sessionId, QuoteRequest request, Choice choice, Booking.Recipient recipient,
+                               String klarnaOrderId) {
         Instant now = clock.instant();
-        ReservedChoice reserved = reservedChoice(merchant, request, choice, now);
+        ReservedChoice reserved = reservedChoice(merchant, request, choice, now, recipient, klarnaOrderId);
         return store.reserve(merchant.id(), sessionId, UUID.randomUUID().toString(), reserved, now);
     }
 
-    public StoreResult change(Merchant merchant, String shipmentId, QuoteRequest request, Choice choice) {
+    public StoreResult change(Merchant merchant, String shipmentId, QuoteRequest request, Choice choice, Booking.Recipient recipient,
+                              String klarnaOrderId) {
         if (store.find(merchant.id(), shipmentId).isEmpty()) return StoreResult.notFound();
         Instant now = clock.instant();
-        return store.change(merchant.id(), shipmentId, reservedChoice(merchant, request, choice, now), now);
+        return store.change(merchant.id(), shipmentId, reservedChoice(merchant, request, choice, now, recipient, klarnaOrderId), now);
     }
 
     public StoreResult confirm(Merchant merchant, String shipmentId) {
@@ -62,6 +69,14 @@ public final class ShipmentService {
 
     public List<Shipment> list(ShipmentQuery query) {
         return store.list(query);
+    }
+
+    /**
+     * Removes the recipient of shipments that are over (expired, delivered, cancelled) and were last
+     * changed longer ago than the recipient retention; the rest of the booking data stays.
+     */
+    public int forgetRecipients() {
+        return store.forgetRecipients(OVER, clock.instant().minus(recipientRetention));
     }
 
     /** Expires reservations unconfirmed for longer than the reservation time-to-live. */
@@ -88,10 +103,12 @@ public final class ShipmentService {
         return deleted;
     }
 
-    private ReservedChoice reservedChoice(Merchant merchant, QuoteRequest request, Choice choice, Instant now) {
+    private ReservedChoice reservedChoice(Merchant merchant, QuoteRequest request, Choice choice, Instant now,
+                                          Booking.Recipient recipient, String klarnaOrderId) {
         ReservedOption reserved = ChoiceValidator.validate(merchant.rules(), request, choice, now);
         var option = reserved.offered().option();
         return new ReservedChoice(option.id(), option.type().wireName(), option.carrier(), option.method(),
-                request.currency(), reserved.totalPrice(), snapshot.apply(reserved), merchant.configVersion());
+                request.currency(), reserved.totalPrice(), snapshot.apply(reserved), merchant.configVersion(),
+                Booking.of(recipient, request.cart(), klarnaOrderId));
     }
 }

@@ -3,6 +3,7 @@ package dev.leverans.shipments;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Durable reservations. Every write returns only after it is committed. Implementations keep one
@@ -30,6 +31,9 @@ public interface ShipmentStore extends AutoCloseable {
     int deleteOlder(ShipmentStatus status, Instant changedBefore, int limit);
 
     /** Throws when the store cannot serve reads and writes. */
+    /** Removes the recipient (personal data) of shipments in these statuses last changed before the instant; returns how many. */
+    int forgetRecipients(Set<ShipmentStatus> statuses, Instant changedBefore);
+
     void checkHealth();
 
     @Override

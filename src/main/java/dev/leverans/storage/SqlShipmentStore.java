@@ -1,5 +1,6 @@
 package dev.leverans.storage;
 
+import dev.leverans.shipments.Booking;
 import dev.leverans.shipments.BookingUpdate;
 import dev.leverans.shipments.ReservedChoice;
 import dev.leverans.shipments.Shipment;
@@ -14,8 +15,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Shipments in portable SQL. Each write is one unit of work; a row it reads to decide on is read
@@ -24,18 +28,22 @@ import java.util.Optional;
  */
 public final class SqlShipmentStore implements ShipmentStore {
     private static final String COLUMNS = "id, merchant_id, session_id, status, option_id, option_type, carrier, method, "
-            + "currency, price, option_json, config_version, tracking_number, tracking_url, additional_info, created_at, updated_at, confirmed_at";
+            + "currency, price, option_json, config_version, tracking_number, tracking_url, additional_info, created_at, updated_at, confirmed_at, "
+            + "booking_json, recipient_json";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM shipment WHERE merchant_id = ? AND id = ?";
     private static final String BY_SESSION = "SELECT " + COLUMNS + " FROM shipment WHERE merchant_id = ? AND session_id = ?";
     private static final String SET_CHOICE = "UPDATE shipment SET status = 'reserved', option_id = ?, option_type = ?, "
-            + "carrier = ?, method = ?, currency = ?, price = ?, option_json = ?, config_version = ?, updated_at = ? WHERE id = ?";
+            + "carrier = ?, method = ?, currency = ?, price = ?, option_json = ?, config_version = ?, booking_json = ?, recipient_json = ?, "
+            + "updated_at = ? WHERE id = ?";
 
     private final Database database;
+    private final ObjectMapper json;
     private final String byIdLocked;
     private final String bySessionLocked;
 
-    public SqlShipmentStore(Database database) {
+    public SqlShipmentStore(Database database, ObjectMapper json) {
         this.database = database;
+        this.json = json;
         this.byIdLocked = BY_ID + database.forUpdate();
         this.bySessionLocked = BY_SESSION + database.forUpdate();
     }
@@ -44,10 +52,11 @@ public final class SqlShipmentStore implements ShipmentStore {
     public StoreResult reserve(String merchantId, String sessionId, String newId, ReservedChoice choice, Instant now) {
         return database.write(c -> {
             int inserted = update(c, "INSERT INTO shipment (id, merchant_id, session_id, status, option_id, option_type, "
-                    + "carrier, method, currency, price, option_json, config_version, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, 'reserved', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (merchant_id, session_id) DO NOTHING",
+                    + "carrier, method, currency, price, option_json, config_version, booking_json, recipient_json, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, 'reserved', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (merchant_id, session_id) DO NOTHING",
                     newId, merchantId, sessionId, choice.optionId(), choice.optionType(), choice.carrier(), choice.method(),
-                    choice.currency(), choice.price(), choice.optionJson(), choice.configVersion(), now.toEpochMilli(), now.toEpochMilli());
+                    choice.currency(), choice.price(), choice.optionJson(), choice.configVersion(), bookingJson(choice),
+                    recipientJson(choice), now.toEpochMilli(), now.toEpochMilli());
             Shipment existing = one(c, bySessionLocked, merchantId, sessionId).orElseThrow();
             if (inserted == 1) return new StoreResult(Outcome.CREATED, existing);
             return storeChoice(c, existing, choice, now);
@@ -65,7 +74,8 @@ public final class SqlShipmentStore implements ShipmentStore {
     private StoreResult storeChoice(Connection c, Shipment existing, ReservedChoice choice, Instant now) throws SQLException {
         if (!existing.status().acceptsNewChoice()) return new StoreResult(Outcome.REFUSED, existing);
         update(c, SET_CHOICE, choice.optionId(), choice.optionType(), choice.carrier(), choice.method(), choice.currency(),
-                choice.price(), choice.optionJson(), choice.configVersion(), now.toEpochMilli(), existing.id());
+                choice.price(), choice.optionJson(), choice.configVersion(), bookingJson(choice), recipientJson(choice),
+                now.toEpochMilli(), existing.id());
         return new StoreResult(Outcome.UPDATED, one(c, BY_ID, existing.merchantId(), existing.id()).orElseThrow());
     }
 
@@ -135,6 +145,17 @@ public final class SqlShipmentStore implements ShipmentStore {
     }
 
     @Override
+    public int forgetRecipients(Set<ShipmentStatus> statuses, Instant changedBefore) {
+        if (statuses.isEmpty()) return 0;
+        List<Object> args = new ArrayList<>();
+        for (ShipmentStatus s : statuses) args.add(s.wireName());
+        args.add(changedBefore.toEpochMilli());
+        String marks = String.join(", ", Collections.nCopies(statuses.size(), "?"));
+        return database.write(c -> update(c, "UPDATE shipment SET recipient_json = NULL WHERE recipient_json IS NOT NULL AND status IN ("
+                + marks + ") AND updated_at < ?", args.toArray()));
+    }
+
+    @Override
     public void checkHealth() {
         read(c -> all(c, "SELECT " + COLUMNS + " FROM shipment LIMIT 0"));
         database.checkWritable();
@@ -149,20 +170,37 @@ public final class SqlShipmentStore implements ShipmentStore {
         return database.read(work);
     }
 
-    private static Optional<Shipment> one(Connection c, String sql, Object... args) {
+    private Optional<Shipment> one(Connection c, String sql, Object... args) {
         List<Shipment> rows = all(c, sql, args);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
     }
 
-    private static List<Shipment> all(Connection c, String sql, Object... args) {
-        return Jdbc.query(c, sql, SqlShipmentStore::shipment, args);
+    private List<Shipment> all(Connection c, String sql, Object... args) {
+        return Jdbc.query(c, sql, this::shipment, args);
     }
 
     private static int update(Connection c, String sql, Object... args) throws SQLException {
         return Jdbc.update(c, sql, args);
     }
 
-    private static Shipment shipment(ResultSet rs) throws SQLException {
+    private String bookingJson(ReservedChoice choice) {
+        return choice.booking() == null ? null : json.writeValueAsString(choice.booking().withoutRecipient());
+    }
+
+    private String recipientJson(ReservedChoice choice) {
+        return choice.booking() == null || choice.booking().recipient() == null ? null : json.writeValueAsString(choice.booking().recipient());
+    }
+
+    private Booking booking(ResultSet rs) throws SQLException {
+        String stored = rs.getString("booking_json");
+        if (stored == null) return null;
+        Booking booking = json.readValue(stored, Booking.class);
+        String recipient = rs.getString("recipient_json");
+        return recipient == null ? booking
+                : new Booking(json.readValue(recipient, Booking.Recipient.class), booking.parcel(), booking.lines(), booking.klarnaOrderId());
+    }
+
+    private Shipment shipment(ResultSet rs) throws SQLException {
         String trackingNumber = rs.getString("tracking_number");
         long confirmedAt = rs.getLong("confirmed_at");
         Instant confirmed = rs.wasNull() ? null : Instant.ofEpochMilli(confirmedAt);
@@ -170,7 +208,7 @@ public final class SqlShipmentStore implements ShipmentStore {
                 ShipmentStatus.fromWire(rs.getString("status")),
                 new ReservedChoice(rs.getString("option_id"), rs.getString("option_type"), rs.getString("carrier"),
                         rs.getString("method"), rs.getString("currency"), rs.getLong("price"), rs.getString("option_json"),
-                        rs.getInt("config_version")),
+                        rs.getInt("config_version"), booking(rs)),
                 trackingNumber == null ? null : new Tracking(trackingNumber, rs.getString("tracking_url")),
                 rs.getString("additional_info"), Instant.ofEpochMilli(rs.getLong("created_at")),
                 Instant.ofEpochMilli(rs.getLong("updated_at")), confirmed);

@@ -84,6 +84,33 @@ class KlarnaShapeHttpTest {
     }
 
     @Test
+    void theReservationKeepsWhatACarrierBookingNeedsAndTheMerchantApiShowsIt() {
+        Map<String, Object> select = fixture("options-full-recipient");
+        select.put("session_id", "shape-booking");
+        select.put("selected_shipping_option", Map.of("id", "budbee-home"));
+        String id = as(demo).body(select).post("/ksa/shipment").then().statusCode(201).extract().path("shipment_id");
+        io.restassured.RestAssured.given().header("X-Api-Key", "demo-merchant-api-key").get("/merchant/shipments/" + id)
+                .then().statusCode(200)
+                .body("booking.recipient.given_name", equalTo("Anna"))
+                .body("booking.recipient.family_name", equalTo("Svensson"))
+                .body("booking.recipient.street_address", equalTo("Odengatan 40"))
+                .body("booking.recipient.postal_code", equalTo("113 51"))
+                .body("booking.recipient.city", equalTo("Stockholm"))
+                .body("booking.recipient.country", equalTo("SE"))
+                .body("booking.recipient.phone", equalTo("+46701234567"))
+                .body("booking.recipient.email", equalTo("anna.svensson@example.com"))
+                .body("booking.recipient.care_of", equalTo("c/o Berg"))
+                .body("booking.recipient.company", nullValue())
+                .body("booking.parcel.weight_grams", equalTo(1000))
+                .body("booking.parcel.length", equalTo(300))
+                .body("booking.parcel.width", equalTo(200))
+                .body("booking.parcel.height", equalTo(40))
+                .body("booking.lines.reference", contains("19-402"))
+                .body("booking.lines.quantity", contains(1))
+                .body("booking.klarna_order_id", equalTo("order-4711"));
+    }
+
+    @Test
     void addOnOffersCarryTheEvidencedFlatFields() {
         as(demo).body(fixture("options-full-recipient")).post("/ksa/shipping_options").then().statusCode(200)
                 .body("shipping_options.find { it.id == 'budbee-home' }.addons.id", contains("NOTIFY_SMS", "DOOR_CODE"))

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leverans.http.Json;
+import dev.leverans.shipments.Booking;
 import dev.leverans.shipments.BookingUpdate;
 import dev.leverans.shipments.ReservedChoice;
 import dev.leverans.shipments.Shipment;
@@ -28,6 +30,10 @@ import org.junit.jupiter.api.Test;
 /** What every shipment store does, whichever database holds it: run on SQLite and on PostgreSQL. */
 abstract class ShipmentStoreContract {
     private static final Instant T0 = Instant.parse("2026-11-18T09:00:00Z");
+    private static final Booking.Recipient ANNA = new Booking.Recipient("Anna", "Svensson", "Drottninggatan 1", null, "111 22",
+            "Stockholm", null, "SE", "+46701234567", "anna@example.com", "c/o Berg", null);
+    private static final Booking BOOKING = new Booking(ANNA, new Booking.Parcel(1200L, 350, 300, 150),
+            List.of(new Booking.Line("SKU-BOOTS", 1), new Booking.Line("SKU-SOCKS", 3)), "K-order-1");
 
     protected SqlShipmentStore store;
 
@@ -36,7 +42,7 @@ abstract class ShipmentStoreContract {
 
     @BeforeEach
     void open() {
-        store = new SqlShipmentStore(openDatabase());
+        store = new SqlShipmentStore(openDatabase(), Json.mapper());
     }
 
     @AfterEach
@@ -45,7 +51,7 @@ abstract class ShipmentStoreContract {
     }
 
     private static ReservedChoice choice(String optionId, long price) {
-        return new ReservedChoice(optionId, "home", "budbee", "Home", "SEK", price, "{\"id\":\"" + optionId + "\"}", 1);
+        return new ReservedChoice(optionId, "home", "budbee", "Home", "SEK", price, "{\"id\":\"" + optionId + "\"}", 1, BOOKING);
     }
 
     @Test
@@ -176,10 +182,27 @@ abstract class ShipmentStoreContract {
     }
 
     @Test
+    void theBookingDataIsKeptAndTheRecipientForgottenOnceTheShipmentIsOver() {
+        store.reserve("demo", "s-1", "id-1", choice("a", 1), T0);
+        store.reserve("demo", "s-2", "id-2", choice("a", 1), T0);
+        assertEquals(BOOKING, store.find("demo", "id-1").orElseThrow().choice().booking());
+        store.expireUnconfirmed(T0.plusSeconds(1));
+        store.confirm("demo", "id-2", T0); // expired does not touch a confirmed one
+        assertEquals(0, store.forgetRecipients(Set.of(ShipmentStatus.EXPIRED), T0), "changed at T0, not before");
+        assertEquals(1, store.forgetRecipients(Set.of(ShipmentStatus.EXPIRED, ShipmentStatus.DELIVERED), T0.plusSeconds(60)));
+        Booking forgotten = store.find("demo", "id-1").orElseThrow().choice().booking();
+        assertNull(forgotten.recipient());
+        assertEquals(BOOKING.parcel(), forgotten.parcel());
+        assertEquals(BOOKING.lines(), forgotten.lines());
+        assertEquals("K-order-1", forgotten.klarnaOrderId());
+        assertEquals(ANNA, store.find("demo", "id-2").orElseThrow().choice().booking().recipient());
+    }
+
+    @Test
     void dataSurvivesReopening() {
         store.reserve("demo", "s", "id-1", choice("a", 42), T0);
         store.close();
-        store = new SqlShipmentStore(openDatabase());
+        store = new SqlShipmentStore(openDatabase(), Json.mapper());
         assertEquals(42, store.find("demo", "id-1").orElseThrow().choice().price());
         assertNull(store.find("demo", "id-1").orElseThrow().tracking());
         store.checkHealth();
