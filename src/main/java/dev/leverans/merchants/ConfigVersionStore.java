@@ -13,6 +13,14 @@ public interface ConfigVersionStore {
 
     Optional<ConfigVersion> find(String merchantId, int number);
 
+    /**
+     * The merchant's first version, stored active, unless it has an active version already (another
+     * instance seeded it first): returns the one active afterwards, and whether this call stored it.
+     */
+    Seeded seed(String merchantId, String author, String comment, String content, List<ConfigProblem> problems, Instant at);
+
+    record Seeded(ConfigVersion active, boolean stored) {}
+
     /** The number of every merchant's active version. */
     Map<String, Integer> activeNumbers();
 

@@ -56,18 +56,22 @@ public final class ConfigVersions {
             } else {
                 String document = documents.get(m.id());
                 Built seeded = build(document, "the seed of version 1");
-                directory.replace(m.withRules(seeded.rules(), seed(m, document, seeded.warnings()).number()));
+                ConfigVersion active = seed(m, document, seeded.warnings());
+                RuleTable rules = active.content().equals(document) ? seeded.rules() : build(active.content(), name(m, active.number())).rules();
+                directory.replace(m.withRules(rules, active.number()));
             }
         }
     }
 
+    /** Version 1 from the merchant's file, unless another instance starting beside this one stored it first. */
     private ConfigVersion seed(Merchant m, String content, List<ConfigProblem> warnings) {
-        ConfigVersion first = store.addDraft(m.id(), SEED_AUTHOR, "seeded from the merchant file at first start", content, warnings,
-                clock.instant());
-        store.activate(m.id(), first.number(), SEED_AUTHOR, clock.instant());
-        LOG.info("merchant {}: configuration version {} seeded from its file; the database holds its configuration from now on",
-                m.id(), first.number());
-        return store.active(m.id()).orElseThrow();
+        ConfigVersionStore.Seeded seeded = store.seed(m.id(), SEED_AUTHOR, "seeded from the merchant file at first start", content,
+                warnings, clock.instant());
+        if (seeded.stored()) {
+            LOG.info("merchant {}: configuration version {} seeded from its file; the database holds its configuration from now on",
+                    m.id(), seeded.active().number());
+        }
+        return seeded.active();
     }
 
     /** Stores the document as a draft with every problem it has (a draft with errors is kept, to be fixed). */

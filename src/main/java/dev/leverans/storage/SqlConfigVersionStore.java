@@ -70,38 +70,61 @@ public final class SqlConfigVersionStore implements ConfigVersionStore {
     }
 
     @Override
+    public Seeded seed(String merchantId, String author, String comment, String content, List<ConfigProblem> problems, Instant at) {
+        return database.write(c -> {
+            database.lock(c, configKey(merchantId));
+            List<ConfigVersion> active = Jdbc.query(c, "SELECT " + COLUMNS + " FROM config_version WHERE merchant_id = ? AND status = 'active'",
+                    this::version, merchantId);
+            if (!active.isEmpty()) return new Seeded(active.getFirst(), false);
+            ConfigVersion draft = insertDraft(c, merchantId, author, comment, content, problems, at);
+            activate(c, merchantId, draft.number(), author, at);
+            return new Seeded(Jdbc.query(c, "SELECT " + COLUMNS + " FROM config_version WHERE merchant_id = ? AND number = ?",
+                    this::version, merchantId, draft.number()).getFirst(), true);
+        });
+    }
+
+    @Override
     public ConfigVersion addDraft(String merchantId, String author, String comment, String content, List<ConfigProblem> problems,
                                   Instant at) {
         return database.write(c -> {
             database.lock(c, configKey(merchantId));
-            int number = Jdbc.query(c, "SELECT COALESCE(MAX(number), 0) + 1 FROM config_version WHERE merchant_id = ?",
-                    rs -> rs.getInt(1), merchantId).getFirst();
-            Jdbc.update(c, "INSERT INTO config_version (" + COLUMNS + ") VALUES (?, ?, 'draft', ?, ?, ?, ?, ?)",
-                    merchantId, number, author, comment, at.toEpochMilli(), content, json.writeValueAsString(problems));
-            return new ConfigVersion(merchantId, number, ConfigVersion.Status.DRAFT, author, comment, at, content, problems);
+            return insertDraft(c, merchantId, author, comment, content, problems, at);
         });
+    }
+
+    private ConfigVersion insertDraft(Connection c, String merchantId, String author, String comment, String content,
+                                      List<ConfigProblem> problems, Instant at) throws SQLException {
+        int number = Jdbc.query(c, "SELECT COALESCE(MAX(number), 0) + 1 FROM config_version WHERE merchant_id = ?",
+                rs -> rs.getInt(1), merchantId).getFirst();
+        Jdbc.update(c, "INSERT INTO config_version (" + COLUMNS + ") VALUES (?, ?, 'draft', ?, ?, ?, ?, ?)",
+                merchantId, number, author, comment, at.toEpochMilli(), content, json.writeValueAsString(problems));
+        return new ConfigVersion(merchantId, number, ConfigVersion.Status.DRAFT, author, comment, at, content, problems);
     }
 
     @Override
     public boolean activate(String merchantId, int number, String author, Instant at) {
         return database.write(c -> {
             database.lock(c, configKey(merchantId));
-            List<Integer> previous = Jdbc.query(c, "SELECT number FROM config_version WHERE merchant_id = ? AND status = 'active'",
-                    rs -> rs.getInt(1), merchantId);
-            if (Jdbc.update(c, "UPDATE config_version SET status = 'active' WHERE merchant_id = ? AND number = ?", merchantId, number) == 0) {
-                return false;
-            }
-            Integer before = previous.isEmpty() ? null : previous.getFirst();
-            if (before != null && before != number) {
-                Jdbc.update(c, "UPDATE config_version SET status = 'archived' WHERE merchant_id = ? AND number = ?", merchantId, before);
-            }
-            int seq = Jdbc.query(c, "SELECT COALESCE(MAX(seq), 0) + 1 FROM config_activation WHERE merchant_id = ?",
-                    rs -> rs.getInt(1), merchantId).getFirst();
-            Jdbc.update(c, "INSERT INTO config_activation (merchant_id, seq, number, previous, author, activated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", merchantId, seq, number, before, author, at.toEpochMilli());
-            database.announce(c, CHANGES, merchantId);
-            return true;
+            return activate(c, merchantId, number, author, at);
         });
+    }
+
+    private boolean activate(Connection c, String merchantId, int number, String author, Instant at) throws SQLException {
+        List<Integer> previous = Jdbc.query(c, "SELECT number FROM config_version WHERE merchant_id = ? AND status = 'active'",
+                rs -> rs.getInt(1), merchantId);
+        if (Jdbc.update(c, "UPDATE config_version SET status = 'active' WHERE merchant_id = ? AND number = ?", merchantId, number) == 0) {
+            return false;
+        }
+        Integer before = previous.isEmpty() ? null : previous.getFirst();
+        if (before != null && before != number) {
+            Jdbc.update(c, "UPDATE config_version SET status = 'archived' WHERE merchant_id = ? AND number = ?", merchantId, before);
+        }
+        int seq = Jdbc.query(c, "SELECT COALESCE(MAX(seq), 0) + 1 FROM config_activation WHERE merchant_id = ?",
+                rs -> rs.getInt(1), merchantId).getFirst();
+        Jdbc.update(c, "INSERT INTO config_activation (merchant_id, seq, number, previous, author, activated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", merchantId, seq, number, before, author, at.toEpochMilli());
+        database.announce(c, CHANGES, merchantId);
+        return true;
     }
 
     /** Numbering versions and activations reads the highest number, then inserts: one merchant's at a time. */

@@ -189,6 +189,18 @@ abstract class CoordinationContract {
         assertEquals(1, a.list("demo").stream().filter(v -> v.status() == ConfigVersion.Status.ACTIVE).count());
     }
 
+    @Test
+    void instancesStartingTogetherSeedAMerchantOnce() throws Exception {
+        SqlConfigVersionStore a = new SqlConfigVersionStore(open(), JSON);
+        SqlConfigVersionStore b = new SqlConfigVersionStore(open(), JSON);
+        AtomicInteger next = new AtomicInteger();
+        var seeded = race(6, () -> (next.getAndIncrement() % 2 == 0 ? a : b).seed("demo", "seed", null, "options: []", List.of(), T0));
+        assertEquals(1, seeded.stream().filter(dev.leverans.merchants.ConfigVersionStore.Seeded::stored).count());
+        assertEquals(Set.of(1), numbers(seeded.stream().map(dev.leverans.merchants.ConfigVersionStore.Seeded::active).toList()));
+        assertEquals(1, a.list("demo").size());
+        assertEquals(1, a.activations("demo").size());
+    }
+
     private static Set<Integer> numbers(Collection<ConfigVersion> versions) {
         Set<Integer> out = new java.util.TreeSet<>();
         versions.forEach(v -> out.add(v.number()));
