@@ -7,14 +7,24 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
-/** Small JDBC helpers shared by the stores: positional parameters and row mapping. */
+/** Small JDBC helpers shared by the stores and databases: pooled reads, positional parameters, row mapping. */
 final class Jdbc {
     private Jdbc() {}
 
     @FunctionalInterface
     interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
+    }
+
+    /** The work on a connection of the pool, returned to it afterwards. */
+    static <T> T read(DataSource pool, Database.Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StorageException("database read failed: " + e.getMessage(), e);
+        }
     }
 
     static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... args) {

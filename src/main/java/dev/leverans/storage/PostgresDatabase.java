@@ -94,11 +94,7 @@ public final class PostgresDatabase implements Database {
 
     @Override
     public <T> T read(Work<T> work) {
-        try (Connection c = pool.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StorageException("database read failed: " + e.getMessage(), e);
-        }
+        return Jdbc.read(pool, work);
     }
 
     @Override

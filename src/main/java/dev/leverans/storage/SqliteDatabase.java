@@ -61,11 +61,7 @@ public final class SqliteDatabase implements Database {
 
     @Override
     public <T> T read(Work<T> work) {
-        try (Connection c = readers.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StorageException("database read failed: " + e.getMessage(), e);
-        }
+        return Jdbc.read(readers, work);
     }
 
     @Override
