@@ -20,12 +20,12 @@ import java.util.function.Function;
  */
 public final class ShipmentService {
     private static final Set<ShipmentStatus> OVER = EnumSet.of(ShipmentStatus.EXPIRED, ShipmentStatus.DELIVERED, ShipmentStatus.CANCELLED);
-    private final Duration recipientRetention;
     private final ShipmentStore store;
     private final Clock clock;
     private final Duration reservationTtl;
     private final Function<ReservedOption, String> snapshot;
     private final Map<ShipmentStatus, Duration> retention;
+    private final Duration recipientRetention;
 
     /**
      * {@code snapshot} renders the reserved option as it is answered to Klarna, for storage;
@@ -34,11 +34,11 @@ public final class ShipmentService {
     public ShipmentService(ShipmentStore store, Clock clock, Duration reservationTtl, Function<ReservedOption, String> snapshot,
                            Map<ShipmentStatus, Duration> retention, Duration recipientRetention) {
         this.store = store;
-        this.recipientRetention = recipientRetention;
         this.clock = clock;
         this.reservationTtl = reservationTtl;
         this.snapshot = snapshot;
         this.retention = Map.copyOf(retention);
+        this.recipientRetention = recipientRetention;
     }
 
     public StoreResult reserve(Merchant merchant, String sessionId, QuoteRequest request, Choice choice, Booking.Recipient recipient,

@@ -27,6 +27,8 @@ import tools.jackson.databind.ObjectMapper;
 /** Configuration versions in the reservation database (portable SQL). */
 public final class SqlConfigVersionStore implements ConfigVersionStore {
     private static final String COLUMNS = "merchant_id, number, status, author, comment, created_at, content, problems";
+    private static final String ACTIVE = "SELECT " + COLUMNS + " FROM config_version WHERE merchant_id = ? AND status = 'active'";
+    private static final String BY_NUMBER = "SELECT " + COLUMNS + " FROM config_version WHERE merchant_id = ? AND number = ?";
     private static final TypeReference<List<ConfigProblem>> PROBLEMS = new TypeReference<>() {};
 
     /** Where activations are announced to the other instances: the merchant id is the key. */
@@ -42,7 +44,7 @@ public final class SqlConfigVersionStore implements ConfigVersionStore {
 
     @Override
     public Optional<ConfigVersion> active(String merchantId) {
-        return first("SELECT " + COLUMNS + " FROM config_version WHERE merchant_id = ? AND status = 'active'", merchantId);
+        return first(ACTIVE, merchantId);
     }
 
     @Override
@@ -60,7 +62,7 @@ public final class SqlConfigVersionStore implements ConfigVersionStore {
 
     @Override
     public Optional<ConfigVersion> find(String merchantId, int number) {
-        return first("SELECT " + COLUMNS + " FROM config_version WHERE merchant_id = ? AND number = ?", merchantId, number);
+        return first(BY_NUMBER, merchantId, number);
     }
 
     @Override
@@ -73,13 +75,11 @@ public final class SqlConfigVersionStore implements ConfigVersionStore {
     public Seeded seed(String merchantId, String author, String comment, String content, List<ConfigProblem> problems, Instant at) {
         return database.write(c -> {
             database.lock(c, configKey(merchantId));
-            List<ConfigVersion> active = Jdbc.query(c, "SELECT " + COLUMNS + " FROM config_version WHERE merchant_id = ? AND status = 'active'",
-                    this::version, merchantId);
+            List<ConfigVersion> active = Jdbc.query(c, ACTIVE, this::version, merchantId);
             if (!active.isEmpty()) return new Seeded(active.getFirst(), false);
             ConfigVersion draft = insertDraft(c, merchantId, author, comment, content, problems, at);
             activate(c, merchantId, draft.number(), author, at);
-            return new Seeded(Jdbc.query(c, "SELECT " + COLUMNS + " FROM config_version WHERE merchant_id = ? AND number = ?",
-                    this::version, merchantId, draft.number()).getFirst(), true);
+            return new Seeded(Jdbc.query(c, BY_NUMBER, this::version, merchantId, draft.number()).getFirst(), true);
         });
     }
 

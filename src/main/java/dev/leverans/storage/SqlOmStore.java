@@ -99,11 +99,12 @@ public final class SqlOmStore implements OmStore {
 
     @Override
     public void saveWithPendingCall(OmOrder o, OutboxEntry e) {
+        long at = now();
         database.write(c -> {
             upsert(c, o);
             return Jdbc.update(c, "INSERT INTO om_outbox (id, merchant_id, shop_order_id, entry_json, status, created_at, updated_at, "
                     + "claimed_by, claimed_until) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?)", e.id(), e.merchantId(), e.shopOrderId(),
-                    json.writeValueAsString(e), now(), now(), owner, now() + claim.toMillis());
+                    json.writeValueAsString(e), at, at, owner, at + claim.toMillis());
         });
     }
 
@@ -152,16 +153,16 @@ public final class SqlOmStore implements OmStore {
 
     @Override
     public List<OutboxEntry> claimPendingCalls() {
-        List<String[]> unclaimed = database.read(c -> Jdbc.query(c, "SELECT id, entry_json FROM om_outbox "
+        List<OutboxEntry> unclaimed = database.read(c -> Jdbc.query(c, "SELECT entry_json FROM om_outbox "
                         + "WHERE status = 'pending' AND claimed_until < ? ORDER BY created_at, id",
-                rs -> new String[] {rs.getString(1), rs.getString(2)}, now()));
+                rs -> json.readValue(rs.getString(1), OutboxEntry.class), now()));
         List<OutboxEntry> claimed = new ArrayList<>();
-        for (String[] row : unclaimed) {
+        for (OutboxEntry e : unclaimed) {
             long at = now();
             // Conditional: of several instances replaying at once, exactly one claims each call.
             int won = database.write(c -> Jdbc.update(c, "UPDATE om_outbox SET claimed_by = ?, claimed_until = ? "
-                    + "WHERE id = ? AND status = 'pending' AND claimed_until < ?", owner, at + claim.toMillis(), row[0], at));
-            if (won == 1) claimed.add(json.readValue(row[1], OutboxEntry.class));
+                    + "WHERE id = ? AND status = 'pending' AND claimed_until < ?", owner, at + claim.toMillis(), e.id(), at));
+            if (won == 1) claimed.add(e);
         }
         return claimed;
     }
